@@ -1,0 +1,53 @@
+// CUSTOM: the one exception type every operation throws for a failed call (Azure SDK's RequestFailedException style).
+using System;
+
+namespace EdgeImpulse.Generated;
+
+/// <summary>
+/// A call to the Edge Impulse Studio API failed: a non-success HTTP status, a <c>success: false</c> body
+/// (which the Studio also sends with HTTP 200), a body that is not what the operation returns, or no response at all.
+/// </summary>
+public sealed class EdgeImpulseApiException : Exception
+{
+    /// <summary>Initializes a new instance of the <see cref="EdgeImpulseApiException"/> class.</summary>
+    /// <param name="message">The message.</param>
+    public EdgeImpulseApiException(string message)
+        : base(message)
+    {
+        OperationId = string.Empty;
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="EdgeImpulseApiException"/> class.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public EdgeImpulseApiException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        OperationId = string.Empty;
+    }
+
+    internal EdgeImpulseApiException(string message, string operationId, int status, string? errorText, string? contentType, string? bodyExcerpt, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        OperationId = operationId;
+        Status = status;
+        ErrorText = errorText;
+        ContentType = contentType;
+        BodyExcerpt = bodyExcerpt;
+    }
+
+    /// <summary>Gets the operationId of the call that failed, e.g. <c>getKeras</c>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>Gets the HTTP status code, or 0 when no response was received.</summary>
+    public int Status { get; }
+
+    /// <summary>Gets the Studio's <c>error</c> text, when the body carried one.</summary>
+    public string? ErrorText { get; }
+
+    /// <summary>Gets the response's content type, when there was a response.</summary>
+    public string? ContentType { get; }
+
+    /// <summary>Gets the start of the response body (with any configured credential redacted), for diagnostics.</summary>
+    public string? BodyExcerpt { get; }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.IO;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace EdgeImpulse.Generated.SpecTool;
+
+/// <summary>Reads YAML into JSON tokens with YAML 1.2 core-schema typing of plain scalars.</summary>
+/// <remarks>Quoted scalars stay strings, so <c>'y'</c>, <c>'200'</c> and <c>'-1..1'</c> survive as written.</remarks>
+internal static partial class YamlJson
+{
+    public static JToken Load(string path)
+    {
+        using var reader = File.OpenText(path);
+        var stream = new YamlStream();
+        stream.Load(reader);
+        if (stream.Documents.Count != 1)
+        {
+            throw new SpecToolException($"{path}: expected exactly one YAML document, found {stream.Documents.Count}.");
+        }
+
+        return Convert(stream.Documents[0].RootNode, path);
+    }
+
+    private static JToken Convert(YamlNode node, string path)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                var obj = new JObject();
+                foreach (var (key, value) in mapping.Children)
+                {
+                    if (key is not YamlScalarNode { Value: { } name })
+                    {
+                        throw new SpecToolException($"{path}:{key.Start.Line}: mapping keys must be scalars.");
+                    }
+
+                    if (obj.ContainsKey(name))
+                    {
+                        throw new SpecToolException($"{path}:{key.Start.Line}: duplicate key '{name}'.");
+                    }
+
+                    obj[name] = Convert(value, path);
+                }
+
+                return obj;
+            case YamlSequenceNode sequence:
+                var array = new JArray();
+                foreach (var item in sequence.Children)
+                {
+                    array.Add(Convert(item, path));
+                }
+
+                return array;
+            case YamlScalarNode scalar:
+                return ConvertScalar(scalar);
+            default:
+                throw new SpecToolException($"{path}:{node.Start.Line}: unsupported YAML node '{node.NodeType}' (aliases are not allowed in the spec).");
+        }
+    }
+
+    private static JToken ConvertScalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? string.Empty;
+        if (scalar.Style != ScalarStyle.Plain)
+        {
+            return new JValue(text);
+        }
+
+        switch (text)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return JValue.CreateNull();
+            case "true" or "True" or "TRUE":
+                return new JValue(true);
+            case "false" or "False" or "FALSE":
+                return new JValue(false);
+        }
+
+        if (IntegerPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return new JValue(integer);
+        }
+
+        if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return new JValue(number);
+        }
+
+        return new JValue(text);
+    }
+
+    [GeneratedRegex("^[-+]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatPattern();
+}
