@@ -8,7 +8,10 @@ using YamlDotNet.RepresentationModel;
 namespace EdgeImpulse.Generated.SpecTool;
 
 /// <summary>Reads YAML into JSON tokens with YAML 1.2 core-schema typing of plain scalars.</summary>
-/// <remarks>Quoted scalars stay strings, so <c>'y'</c>, <c>'200'</c> and <c>'-1..1'</c> survive as written.</remarks>
+/// <remarks>
+/// Quoted scalars stay strings, so <c>'y'</c>, <c>'200'</c> and <c>'-1..1'</c> survive as written.
+/// YamlDotNet itself rejects duplicate keys and resolves anchors/aliases.
+/// </remarks>
 internal static partial class YamlJson
 {
     public static JToken Load(string path)
@@ -37,11 +40,6 @@ internal static partial class YamlJson
                         throw new SpecToolException($"{path}:{key.Start.Line}: mapping keys must be scalars.");
                     }
 
-                    if (obj.ContainsKey(name))
-                    {
-                        throw new SpecToolException($"{path}:{key.Start.Line}: duplicate key '{name}'.");
-                    }
-
                     obj[name] = Convert(value, path);
                 }
 
@@ -57,7 +55,7 @@ internal static partial class YamlJson
             case YamlScalarNode scalar:
                 return ConvertScalar(scalar);
             default:
-                throw new SpecToolException($"{path}:{node.Start.Line}: unsupported YAML node '{node.NodeType}' (aliases are not allowed in the spec).");
+                throw new SpecToolException($"{path}:{node.Start.Line}: unsupported YAML node '{node.NodeType}'.");
         }
     }
 

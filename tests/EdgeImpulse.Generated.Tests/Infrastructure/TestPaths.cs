@@ -13,16 +13,9 @@ internal static class TestPaths
 
     public static string Fixtures { get; } = Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
-    /// <summary>The corrected spec the library build wrote (same configuration as the tests).</summary>
-    public static string CorrectedSpec
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
-            var path = Path.Combine(RepoRoot, "src", "EdgeImpulse.Generated", "obj", configuration, "net10.0", "Generated", "openapi.corrected.json");
-            return File.Exists(path) ? path : throw new FileNotFoundException("Build the library first; the corrected spec is written by its build.", path);
-        }
-    }
+    public static string Spec { get; } = Path.Combine(RepoRoot, "openapi.yaml");
+
+    public static string Corrections { get; } = Path.Combine(RepoRoot, "corrections.overlay.yaml");
 
     public static string Fixture(string relativePath)
     {

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using EdgeImpulse.Generated.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace EdgeImpulse.Generated.Tests.Spec;
+
+/// <summary>Every recorded success fixture must satisfy its response schema, so a fixture that drifts from the spec fails.</summary>
+[TestFixture]
+public sealed class FixtureSchemaTests
+{
+    // Scenario fixtures that deliberately break the schema, each checked by its own behaviour test.
+    private static readonly HashSet<string> DeliberatelyOffSpec = new(System.StringComparer.Ordinal)
+    {
+        "unknown-enum", "missing-required", "extra-properties",
+    };
+
+    public static IEnumerable<TestCaseData> ResponseFixtures() =>
+        Directory.EnumerateFiles(TestPaths.Fixtures, "*.json", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(TestPaths.Fixtures, path).Replace('\\', '/'))
+            .Where(path => !path.StartsWith("Common/", System.StringComparison.Ordinal))
+            .Select(path => (Path: path, Parts: Path.GetFileNameWithoutExtension(path).Split('.', 2)))
+            .Where(f => f.Parts[1] != "request" && !DeliberatelyOffSpec.Contains(f.Parts[1]))
+            .OrderBy(f => f.Path, System.StringComparer.Ordinal)
+            .Select(f => new TestCaseData(f.Parts[0], f.Path).SetName($"Fixture_MatchesSchema({f.Path})"));
+
+    [TestCaseSource(nameof(ResponseFixtures))]
+    public async Task Fixture_MatchesItsResponseSchema(string operationId, string fixture)
+    {
+        var errors = await SpecSchemas.ValidateAsync(operationId, TestPaths.ReadFixture(fixture));
+
+        Assert.That(errors, Is.Empty, $"{fixture} does not match {operationId}'s response schema");
+    }
+
+    [Test]
+    public async Task Validator_RejectsAFixtureThatDriftsFromTheSpec()
+    {
+        var drifted = JObject.Parse(TestPaths.ReadFixture("Jobs/getJobStatus.success.json"));
+        drifted["job"]!["id"] = "1847312964";
+        ((JObject)drifted["job"]!).Remove("created");
+
+        var errors = await SpecSchemas.ValidateAsync("getJobStatus", drifted.ToString());
+
+        Assert.That(errors, Has.Some.Contain("job.id: IntegerExpected").And.Some.Contain("job.created: PropertyRequired"));
+    }
+
+    [Test]
+    public void EveryJsonOperation_HasASuccessFixture()
+    {
+        var jsonOperations = SpecSchemas.Operations()
+            .Where(o => o.SelectToken("responses.200.content['application/json']") is not null)
+            .Select(o => (string)o["operationId"]!);
+        var fixtures = ResponseFixtures().Select(t => (string)t.Arguments[0]!).ToHashSet();
+
+        Assert.That(jsonOperations, Is.SubsetOf(fixtures));
+    }
+}

@@ -1,0 +1,84 @@
+using System.IO;
+using EdgeImpulse.Generated.SpecTool;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace EdgeImpulse.Generated.Tests.SpecTool;
+
+[TestFixture]
+public sealed class OverlayTests
+{
+    private static readonly JObject Spec = JObject.Parse("""
+        {
+          "components": {
+            "parameters": { "JobIdParameter": { "name": "jobId", "schema": { "type": "integer" } } },
+            "schemas": {
+              "Job": { "type": "object", "properties": { "id": { "type": "integer" }, "tags": { "type": "array" } } },
+              "Choice": { "oneOf": [ { "type": "number" }, { "type": "string" } ] }
+            }
+          }
+        }
+        """);
+
+    [Test]
+    public void Update_MergesIntoTheTargetObject()
+    {
+        var document = Spec.DeepClone();
+
+        Overlay.Apply(document, Actions("""{ "target": "$.components.parameters.JobIdParameter.schema", "description": "int64", "update": { "format": "int64" } }"""), "test");
+
+        Assert.That(document.SelectToken("components.parameters.JobIdParameter.schema")!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"type":"integer","format":"int64"}"""));
+    }
+
+    [Test]
+    public void Remove_DeletesEveryMatch()
+    {
+        var document = Spec.DeepClone();
+
+        Overlay.Apply(document, Actions("""{ "target": "$.components.schemas.Choice.oneOf", "description": "hide", "remove": true }"""), "test");
+
+        Assert.That(document.SelectToken("components.schemas.Choice")!.HasValues, Is.False);
+    }
+
+    [Test]
+    public void TargetMatchingNothing_IsAnErrorNamingTheStaleCorrection()
+    {
+        var ex = Assert.Throws<SpecToolException>(() => Overlay.Apply(Spec.DeepClone(), Actions("""{ "target": "$.components.schemas.Gone", "description": "was renamed upstream", "update": { "format": "int64" } }"""), "corrections"));
+
+        Assert.That(ex!.Message, Does.Contain("$.components.schemas.Gone").And.Contain("stale").And.Contain("was renamed upstream"));
+    }
+
+    [TestCase("""{ "target": "$.components", "update": { } }""", "description", TestName = "Action_WithoutReason_IsRejected")]
+    [TestCase("""{ "target": "$.components", "description": "x" }""", "exactly one of", TestName = "Action_WithNeitherUpdateNorRemove_IsRejected")]
+    [TestCase("""{ "target": "$.components", "description": "x", "update": { }, "remove": true }""", "exactly one of", TestName = "Action_WithBothUpdateAndRemove_IsRejected")]
+    [TestCase("""{ "target": "$.[", "description": "x", "remove": true }""", "invalid JSONPath", TestName = "Action_WithBrokenJsonPath_IsRejected")]
+    public void MalformedAction_IsRejected(string action, string expected)
+    {
+        var ex = Assert.Throws<SpecToolException>(() => Overlay.Apply(Spec.DeepClone(), Actions(action), "corrections"));
+
+        Assert.That(ex!.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void DocumentThatIsNotAnOverlay_IsRejected()
+    {
+        var ex = Assert.Throws<SpecToolException>(() => Overlay.Apply(Spec.DeepClone(), JObject.Parse("""{ "actions": [] }"""), "corrections"));
+
+        Assert.That(ex!.Message, Does.Contain("Overlay"));
+    }
+
+    [Test]
+    public void RepositoryCorrections_AllApplyToTheVendoredSpec()
+    {
+        var document = YamlJson.Load(Infrastructure.TestPaths.Spec);
+
+        var applied = Overlay.Apply(document, YamlJson.Load(Infrastructure.TestPaths.Corrections), "corrections.overlay.yaml");
+
+        Assert.That(applied, Has.Count.GreaterThanOrEqualTo(10));
+        Assert.That(document.SelectToken("components.schemas.StartJobResponse.allOf[1].properties.id.format")?.ToString(), Is.EqualTo("int64"));
+        Assert.That(document.SelectToken("components.schemas.BlockParameters.oneOf"), Is.Null);
+    }
+
+    private static JObject Actions(string action) =>
+        JObject.Parse($$"""{ "overlay": "1.0.0", "info": { "title": "t", "version": "1" }, "actions": [ {{action}} ] }""");
+}
