@@ -4,10 +4,14 @@ using Newtonsoft.Json.Linq;
 
 namespace EdgeImpulse.Generated.SpecTool;
 
-/// <summary>Applies an OpenAPI Overlay 1.0 document (JSONPath targets; <c>update</c> or <c>remove</c>).</summary>
+/// <summary>Applies an OpenAPI Overlay 1.0 document (JSONPath targets; <c>update</c>, <c>remove</c> or <c>x-hoist</c>).</summary>
 /// <remarks>
 /// Stricter than the Overlay spec on purpose: an action whose target matches nothing is an error, so a
 /// correction that no longer applies after a spec update is noticed instead of silently skipped.
+/// One extension (Overlay allows <c>x-</c> fields on actions): <c>x-hoist: Name</c> moves the single inline
+/// schema the target selects to <c>components.schemas.Name</c> and leaves a <c>$ref</c>, so the generated type
+/// gets a real name instead of one derived from its property (<c>Data2</c>, <c>Anonymous</c>). Hoisting a
+/// second schema to an existing name is allowed only when both are identical.
 /// </remarks>
 internal static class Overlay
 {
@@ -37,9 +41,10 @@ internal static class Overlay
 
             var remove = (bool?)action["remove"] ?? false;
             var update = action["update"];
-            if (remove == (update != null))
+            var hoist = (string?)action["x-hoist"];
+            if ((remove ? 1 : 0) + (update != null ? 1 : 0) + (hoist != null ? 1 : 0) != 1)
             {
-                throw new SpecToolException($"{overlayName}: action {index} ({target}) must have exactly one of 'update' or 'remove: true'.");
+                throw new SpecToolException($"{overlayName}: action {index} ({target}) must have exactly one of 'update', 'remove: true' or 'x-hoist'.");
             }
 
             List<JToken> matches;
@@ -55,6 +60,13 @@ internal static class Overlay
             if (matches.Count == 0)
             {
                 throw new SpecToolException($"{overlayName}: action {index} target '{target}' matches nothing in the spec; the correction is stale ({description}).");
+            }
+
+            if (hoist != null)
+            {
+                Hoist(document, matches, hoist, target, overlayName);
+                applied.Add($"{target} -> {hoist}: {description}");
+                continue;
             }
 
             foreach (var match in matches)
@@ -73,6 +85,24 @@ internal static class Overlay
         }
 
         return applied;
+    }
+
+    private static void Hoist(JToken document, List<JToken> matches, string name, string target, string overlayName)
+    {
+        if (matches.Count != 1 || matches[0] is not JObject schema || schema["$ref"] != null)
+        {
+            throw new SpecToolException($"{overlayName}: x-hoist '{name}' needs a target that selects exactly one inline schema object; '{target}' selects {matches.Count} node(s).");
+        }
+
+        var schemas = document.SelectToken("components.schemas") as JObject
+            ?? throw new SpecToolException($"{overlayName}: the spec has no components.schemas to hoist '{name}' into.");
+        if (schemas[name] is { } existing && !JToken.DeepEquals(existing, schema))
+        {
+            throw new SpecToolException($"{overlayName}: x-hoist '{name}' from '{target}' differs from the existing schema of that name; pick another name.");
+        }
+
+        schemas[name] = schema.DeepClone();
+        schema.Replace(new JObject { ["$ref"] = $"#/components/schemas/{name}" });
     }
 
     private static void Remove(JToken match, string target, string overlayName)

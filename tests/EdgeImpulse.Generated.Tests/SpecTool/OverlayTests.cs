@@ -50,6 +50,7 @@ public sealed class OverlayTests
 
     [TestCase("""{ "target": "$.components", "update": { } }""", "description", TestName = "Action_WithoutReason_IsRejected")]
     [TestCase("""{ "target": "$.components", "description": "x" }""", "exactly one of", TestName = "Action_WithNeitherUpdateNorRemove_IsRejected")]
+    [TestCase("""{ "target": "$.components", "description": "x", "remove": true, "x-hoist": "X" }""", "exactly one of", TestName = "Action_WithRemoveAndHoist_IsRejected")]
     [TestCase("""{ "target": "$.components", "description": "x", "update": { }, "remove": true }""", "exactly one of", TestName = "Action_WithBothUpdateAndRemove_IsRejected")]
     [TestCase("""{ "target": "$.[", "description": "x", "remove": true }""", "invalid JSONPath", TestName = "Action_WithBrokenJsonPath_IsRejected")]
     public void MalformedAction_IsRejected(string action, string expected)
@@ -57,6 +58,25 @@ public sealed class OverlayTests
         var ex = Assert.Throws<SpecToolException>(() => Overlay.Apply(Spec.DeepClone(), Actions(action), "corrections"));
 
         Assert.That(ex!.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void Hoist_MovesAnInlineSchemaToANamedComponentAndLeavesARef()
+    {
+        var document = Spec.DeepClone();
+
+        Overlay.Apply(document, Actions("""{ "target": "$.components.schemas.Job.properties.id", "description": "name it", "x-hoist": "JobId" }"""), "test");
+
+        Assert.That((string?)document.SelectToken("components.schemas.Job.properties.id.$ref"), Is.EqualTo("#/components/schemas/JobId"));
+        Assert.That((string?)document.SelectToken("components.schemas.JobId.type"), Is.EqualTo("integer"));
+    }
+
+    [Test]
+    public void Hoist_ToANameHeldByADifferentSchema_IsRejected()
+    {
+        var ex = Assert.Throws<SpecToolException>(() => Overlay.Apply(Spec.DeepClone(), Actions("""{ "target": "$.components.schemas.Job.properties.tags", "description": "clash", "x-hoist": "Choice" }"""), "test"));
+
+        Assert.That(ex!.Message, Does.Contain("differs from the existing schema"));
     }
 
     [Test]
