@@ -59,12 +59,14 @@ internal sealed class ApiConnection : IDisposable
 
     public static void AddPathSegment(RestRequest request, string name, object? value)
     {
-        if (value is null || (value is string text && text.Length == 0))
+        // An empty segment (null, "", or a default enum struct) would silently address another URL.
+        var text = value is null ? string.Empty : FormatValue(value);
+        if (text.Length == 0)
         {
-            throw new ArgumentNullException(name, $"Path parameter '{name}' is required.");
+            throw new ArgumentNullException(name, $"Path parameter '{name}' is required and must not be empty.");
         }
 
-        request.AddUrlSegment(name, FormatValue(value));
+        request.AddUrlSegment(name, text);
     }
 
     public static void AddQuery(RestRequest request, string name, object? value)

@@ -1,0 +1,111 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using EdgeImpulse.Generated.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace EdgeImpulse.Generated.Tests.Clients;
+
+/// <summary>Wire-level tests of <see cref="ImpulseClient"/>: what getImpulse sends, and what it reads back.</summary>
+[TestFixture]
+public sealed class ImpulseClientTests
+{
+    private const int ProjectId = 52187;
+    private const string Fixture = "Impulse/getImpulse.success.json";
+
+    [Test]
+    public async Task GetImpulse_SendsImpulseIdInQuery()
+    {
+        var (_, request) = await SendAsync(c => c.Impulse.GetImpulseAsync(ProjectId, 1, CancellationToken.None));
+
+        AssertRequest(request, "/v1/api/52187/impulse", "impulseId=1");
+    }
+
+    [Test]
+    public async Task GetImpulse_SendsNoQueryWhenImpulseIdOmitted()
+    {
+        var (_, request) = await SendAsync(c => c.Impulse.GetImpulseAsync(ProjectId));
+
+        AssertRequest(request, "/v1/api/52187/impulse", string.Empty);
+    }
+
+    [Test]
+    public async Task GetImpulse_ReadsImpulseAndInputBlock()
+    {
+        var (response, _) = await SendAsync(c => c.Impulse.GetImpulseAsync(ProjectId));
+
+        var impulse = response.Impulse!;
+        var input = impulse.InputBlocks.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Success, Is.True);
+            Assert.That(impulse.Id, Is.EqualTo(1));
+            Assert.That(impulse.Name, Is.EqualTo("Impulse #1"));
+            Assert.That(impulse.Type, Is.EqualTo(ImpulseType.Default));
+            Assert.That(impulse.Type.IsKnown, Is.True);
+            Assert.That(impulse.PostProcessingBlocks, Is.Empty);
+            Assert.That(input.Id, Is.EqualTo(2));
+            Assert.That(input.Type, Is.EqualTo(ImpulseInputBlockType.TimeSeries));
+            Assert.That(input.Type.Value, Is.EqualTo("time-series"));
+            Assert.That(input.Axes, Is.EqualTo(new[] { "accX", "accY", "accZ" }));
+            Assert.That(input.WindowSizeMs, Is.EqualTo(2000));
+            Assert.That(input.WindowIncreaseMs, Is.EqualTo(80));
+            Assert.That(input.FrequencyHz, Is.EqualTo(62.5));
+            Assert.That(input.PadZeros, Is.True);
+            Assert.That(input.ImageWidth, Is.Null);
+            Assert.That(input.CreatedAt, Is.EqualTo(new DateTimeOffset(2026, 1, 14, 9, 12, 44, 318, TimeSpan.Zero)));
+        }
+    }
+
+    [Test]
+    public async Task GetImpulse_ReadsDspAndLearnBlockIds()
+    {
+        var (response, _) = await SendAsync(c => c.Impulse.GetImpulseAsync(ProjectId, 1));
+
+        var impulse = response.Impulse!;
+        var dsp = impulse.DspBlocks.Single();
+        var classifier = impulse.LearnBlocks[0];
+        var anomaly = impulse.LearnBlocks[1];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(dsp.Id, Is.EqualTo(3));
+            Assert.That(dsp.Name, Is.EqualTo("Spectral features"));
+            Assert.That(dsp.Type, Is.EqualTo("spectral-analysis"));
+            Assert.That(dsp.ValuesPerAxis, Is.EqualTo(6));
+            Assert.That(dsp.Input, Is.EqualTo(2));
+            Assert.That(dsp.ImplementationVersion, Is.EqualTo(4));
+            Assert.That(impulse.LearnBlocks, Has.Count.EqualTo(2));
+            Assert.That(classifier.Id, Is.EqualTo(4));
+            Assert.That(classifier.Name, Is.EqualTo("Classifier"));
+            Assert.That(classifier.Type, Is.EqualTo(LearnBlockType.Keras));
+            Assert.That(classifier.Dsp, Is.EqualTo(new[] { 3 }));
+            Assert.That(classifier.TrainingProcessor, Is.EqualTo(ExperimentalImpulseSpecificGpuTrainingProcessor.Cpu));
+            Assert.That(anomaly.Id, Is.EqualTo(5));
+            Assert.That(anomaly.Type.Value, Is.EqualTo("anomaly"));
+            Assert.That(anomaly.TrainingProcessor, Is.Null);
+        }
+    }
+
+    private static async Task<(T Result, RecordedRequest Request)> SendAsync<T>(Func<EdgeImpulseClient, Task<T>> call)
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture(Fixture));
+        using var client = server.CreateClient();
+        var result = await call(client);
+        return (result, server.SingleRequest);
+    }
+
+    private static void AssertRequest(RecordedRequest request, string path, string query)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(request.Method, Is.EqualTo("GET"));
+            Assert.That(request.Path, Is.EqualTo(path));
+            Assert.That(request.Query, Is.EqualTo(query));
+            Assert.That(request.Header("x-api-key"), Is.EqualTo(LoopbackServer.ApiKey));
+            Assert.That(request.Header("Accept"), Is.EqualTo("application/json"));
+            Assert.That(request.Body, Is.Empty);
+        }
+    }
+}
