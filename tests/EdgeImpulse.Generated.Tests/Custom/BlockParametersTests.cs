@@ -1,0 +1,60 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace EdgeImpulse.Generated.Tests.Custom;
+
+[TestFixture]
+public sealed class BlockParametersTests
+{
+    [Test]
+    public void RoundTrip_IsLossless_IncludingFieldsNeitherVariantKnows()
+    {
+        const string json = """{"blockParameters":{"backbone":"transfer_mobilenetv2_a35","numLayers":3,"poolSize":1,"samplingRatio":0.1,"numNearestNeighbors":2,"newKnob":{"x":[1,2]}}}""";
+
+        var request = JsonConvert.DeserializeObject<SetKerasParameterRequest>(json, ApiConnection.SerializerSettings)!;
+        var written = JObject.Parse(JsonConvert.SerializeObject(request, ApiConnection.SerializerSettings));
+
+        Assert.That(JToken.DeepEquals(written["blockParameters"], JObject.Parse(json)["blockParameters"]), Is.True, written.ToString());
+        Assert.That(request.BlockParameters!.Variant, Is.EqualTo(BlockParametersVariant.Patchcore));
+    }
+
+    [Test]
+    public void BackboneOnly_ReadsAsGmm_WithTypedAccess()
+    {
+        var parameters = JsonConvert.DeserializeObject<BlockParameters>("""{"backbone":"transfer_mobilenetv2_a1"}""", ApiConnection.SerializerSettings)!;
+
+        Assert.That(parameters.Variant, Is.EqualTo(BlockParametersVariant.Gmm));
+        Assert.That(parameters.TryGetGmm(out var gmm), Is.True);
+        Assert.That(gmm.Backbone, Is.EqualTo("transfer_mobilenetv2_a1"));
+        Assert.That(parameters.TryGetPatchcore(out _), Is.False);
+    }
+
+    [Test]
+    public void FromPatchcore_WritesOnlyTheFieldsThatWereSet()
+    {
+        var parameters = BlockParameters.FromPatchcore(new BlockParamsVisualAnomalyPatchcore { Backbone = "transfer_mobilenetv2_a35", NumLayers = 3 });
+
+        Assert.That(parameters.ToString(), Is.EqualTo("""{"backbone":"transfer_mobilenetv2_a35","numLayers":3}"""));
+        Assert.That(parameters.TryGetPatchcore(out var patchcore) && patchcore.NumLayers == 3, Is.True);
+    }
+
+    [Test]
+    public void NonObject_IsASerializationError()
+    {
+        Assert.Throws<JsonSerializationException>(() => JsonConvert.DeserializeObject<BlockParameters>("[1]", ApiConnection.SerializerSettings));
+    }
+
+    [Test]
+    public void ThresholdValue_KeepsNumberOrString()
+    {
+        var values = JsonConvert.DeserializeObject<BlockThresholdValue[]>("""[0.6, "0.6", 3]""", ApiConnection.SerializerSettings)!;
+
+        Assert.That(values[0].IsNumber && values[0].AsNumber() == 0.6, Is.True);
+        Assert.That(values[1].IsString && values[1].AsString() == "0.6", Is.True);
+        Assert.That(values[0], Is.Not.EqualTo(values[1]));
+        Assert.That(JsonConvert.SerializeObject(values), Is.EqualTo("""[0.6,"0.6",3.0]"""));
+        Assert.Throws<System.InvalidOperationException>(() => values[1].AsNumber());
+        Assert.Throws<JsonSerializationException>(() => JsonConvert.DeserializeObject<BlockThresholdValue>("true"));
+    }
+}
