@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using EdgeImpulse.Generated.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using static EdgeImpulse.Generated.Tests.Infrastructure.WireAssert;
 
 namespace EdgeImpulse.Generated.Tests.Clients;
 
@@ -20,7 +21,6 @@ public sealed class DspClientTests
     private const int ProjectId = 52187;
     private const int DspId = 3;
     private const long SampleId = 748301546;
-    private const string Json = "application/json";
     private const string OctetStream = "application/octet-stream";
 
     private static readonly string[] Axes = ["accX", "accY", "accZ"];
@@ -769,18 +769,6 @@ public sealed class DspClientTests
         return Npy("<i4", "(4,)", data);
     }
 
-    private static Task<(T Result, RecordedRequest Request)> SendAsync<T>(string fixture, Func<EdgeImpulseClient, Task<T>> call) =>
-        SendAsync(CannedResponse.Fixture(fixture), call);
-
-    private static async Task<(T Result, RecordedRequest Request)> SendAsync<T>(CannedResponse response, Func<EdgeImpulseClient, Task<T>> call)
-    {
-        await using var server = LoopbackServer.Start();
-        server.Enqueue(response);
-        using var client = server.CreateClient();
-        var result = await call(client);
-        return (result, server.SingleRequest);
-    }
-
     // Reads the whole stream and disposes the FileResponse before the server goes away.
     private static Task<(Downloaded File, RecordedRequest Request)> DownloadAsync(byte[] served, Func<EdgeImpulseClient, Task<FileResponse>> call) =>
         SendAsync(CannedResponse.Binary(served), async client =>
@@ -804,40 +792,6 @@ public sealed class DspClientTests
             Assert.That(error?.ParamName, Is.EqualTo(parameter));
             Assert.That(server.Requests.Select(r => $"{r.Method} {r.Path}"), Is.Empty, "no request may be sent");
         }
-    }
-
-    private static void AssertRequest(RecordedRequest request, string method, string path, string query, string accept = Json)
-    {
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(request.Method, Is.EqualTo(method));
-            Assert.That(request.Path, Is.EqualTo(path));
-            Assert.That(request.Query, Is.EqualTo(query));
-            Assert.That(request.Header("x-api-key"), Is.EqualTo(LoopbackServer.ApiKey));
-            Assert.That(request.Header("Accept"), Is.EqualTo(accept));
-        }
-    }
-
-    private static void AssertJsonBody(RecordedRequest request, string expectedFixture)
-    {
-        var actual = NormalizeNumbers(JObject.Parse(request.Body));
-        var expected = NormalizeNumbers(JObject.Parse(TestPaths.ReadFixture(expectedFixture)));
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(request.Header("Content-Type"), Does.StartWith(Json));
-            Assert.That(JToken.DeepEquals(actual, expected), Is.True, $"Body sent:\n{actual}\nExpected ({expectedFixture}):\n{expected}");
-        }
-    }
-
-    // JSON has one number type, so 32 and 32.0 are the same value; JToken.DeepEquals tells Integer from Float apart.
-    private static JObject NormalizeNumbers(JObject json)
-    {
-        foreach (var value in json.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.Integer).ToList())
-        {
-            value.Value = Convert.ToDouble(value.Value, CultureInfo.InvariantCulture);
-        }
-
-        return json;
     }
 
     private sealed record Downloaded(byte[] Bytes, string? ContentType, long? ContentLength, int StatusCode);

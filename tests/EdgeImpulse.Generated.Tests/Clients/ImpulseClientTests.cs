@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated.Tests.Infrastructure;
 using NUnit.Framework;
+using static EdgeImpulse.Generated.Tests.Infrastructure.WireAssert;
 
 namespace EdgeImpulse.Generated.Tests.Clients;
 
@@ -17,23 +18,23 @@ public sealed class ImpulseClientTests
     [Test]
     public async Task GetImpulse_SendsImpulseIdInQuery()
     {
-        var (_, request) = await SendAsync(c => c.Impulse.GetImpulseAsync(ProjectId, 1, CancellationToken.None));
+        var (_, request) = await SendAsync(Fixture, c => c.Impulse.GetImpulseAsync(ProjectId, 1, CancellationToken.None));
 
-        AssertRequest(request, "/v1/api/52187/impulse", "impulseId=1");
+        AssertRequest(request, "GET", "/v1/api/52187/impulse", "impulseId=1");
     }
 
     [Test]
     public async Task GetImpulse_SendsNoQueryWhenImpulseIdOmitted()
     {
-        var (_, request) = await SendAsync(c => c.Impulse.GetImpulseAsync(ProjectId));
+        var (_, request) = await SendAsync(Fixture, c => c.Impulse.GetImpulseAsync(ProjectId));
 
-        AssertRequest(request, "/v1/api/52187/impulse", string.Empty);
+        AssertRequest(request, "GET", "/v1/api/52187/impulse", string.Empty);
     }
 
     [Test]
     public async Task GetImpulse_ReadsImpulseAndInputBlock()
     {
-        var (response, _) = await SendAsync(c => c.Impulse.GetImpulseAsync(ProjectId));
+        var (response, _) = await SendAsync(Fixture, c => c.Impulse.GetImpulseAsync(ProjectId));
 
         var impulse = response.Impulse!;
         var input = impulse.InputBlocks.Single();
@@ -61,7 +62,7 @@ public sealed class ImpulseClientTests
     [Test]
     public async Task GetImpulse_ReadsDspAndLearnBlockIds()
     {
-        var (response, _) = await SendAsync(c => c.Impulse.GetImpulseAsync(ProjectId, 1));
+        var (response, _) = await SendAsync(Fixture, c => c.Impulse.GetImpulseAsync(ProjectId, 1));
 
         var impulse = response.Impulse!;
         var dsp = impulse.DspBlocks.Single();
@@ -87,25 +88,4 @@ public sealed class ImpulseClientTests
         }
     }
 
-    private static async Task<(T Result, RecordedRequest Request)> SendAsync<T>(Func<EdgeImpulseClient, Task<T>> call)
-    {
-        await using var server = LoopbackServer.Start();
-        server.Enqueue(CannedResponse.Fixture(Fixture));
-        using var client = server.CreateClient();
-        var result = await call(client);
-        return (result, server.SingleRequest);
-    }
-
-    private static void AssertRequest(RecordedRequest request, string path, string query)
-    {
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(request.Method, Is.EqualTo("GET"));
-            Assert.That(request.Path, Is.EqualTo(path));
-            Assert.That(request.Query, Is.EqualTo(query));
-            Assert.That(request.Header("x-api-key"), Is.EqualTo(LoopbackServer.ApiKey));
-            Assert.That(request.Header("Accept"), Is.EqualTo("application/json"));
-            Assert.That(request.Body, Is.Empty);
-        }
-    }
 }

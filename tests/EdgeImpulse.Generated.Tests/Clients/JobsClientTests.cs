@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using EdgeImpulse.Generated.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using static EdgeImpulse.Generated.Tests.Infrastructure.WireAssert;
 
 namespace EdgeImpulse.Generated.Tests.Clients;
 
@@ -344,50 +345,4 @@ public sealed class JobsClientTests
     private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute, int second, int millisecond) =>
         new(year, month, day, hour, minute, second, millisecond, TimeSpan.Zero);
 
-    private static Task<(T Result, RecordedRequest Request)> SendAsync<T>(string fixture, Func<EdgeImpulseClient, Task<T>> call) =>
-        SendAsync(CannedResponse.Fixture(fixture), call);
-
-    private static async Task<(T Result, RecordedRequest Request)> SendAsync<T>(CannedResponse response, Func<EdgeImpulseClient, Task<T>> call)
-    {
-        await using var server = LoopbackServer.Start();
-        server.Enqueue(response);
-        using var client = server.CreateClient();
-        var result = await call(client);
-        return (result, server.SingleRequest);
-    }
-
-    private static void AssertRequest(RecordedRequest request, string method, string path, string query, string accept = "application/json")
-    {
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(request.Method, Is.EqualTo(method));
-            Assert.That(request.Path, Is.EqualTo(path));
-            Assert.That(request.Query, Is.EqualTo(query));
-            Assert.That(request.Header("x-api-key"), Is.EqualTo(LoopbackServer.ApiKey));
-            Assert.That(request.Header("Accept"), Is.EqualTo(accept));
-        }
-    }
-
-    private static void AssertJsonBody(RecordedRequest request, string expectedFixture)
-    {
-        var actual = NormalizeNumbers(JObject.Parse(request.Body));
-        var expected = NormalizeNumbers(JObject.Parse(TestPaths.ReadFixture(expectedFixture)));
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(request.Header("Content-Type"), Does.StartWith("application/json"));
-            Assert.That(JToken.DeepEquals(actual, expected), Is.True, $"Body sent:\n{actual}\nExpected ({expectedFixture}):\n{expected}");
-        }
-    }
-
-    // JSON has one number type, so 32 and 32.0 are the same value; JToken.DeepEquals tells Integer from Float apart
-    // (a 'number' field such as batchSize is a double in C# and is written as 32.0).
-    private static JObject NormalizeNumbers(JObject json)
-    {
-        foreach (var value in json.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.Integer).ToList())
-        {
-            value.Value = Convert.ToDouble(value.Value, CultureInfo.InvariantCulture);
-        }
-
-        return json;
-    }
 }
