@@ -55,7 +55,7 @@ internal sealed class ApiConnection : IDisposable
         MissingMemberHandling = MissingMemberHandling.Ignore,
     };
 
-    private static JsonSerializer Serializer { get; } = JsonSerializer.Create(SerializerSettings);
+    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(SerializerSettings);
 
     public static void AddPathSegment(RestRequest request, string name, object? value)
     {
@@ -202,6 +202,10 @@ internal sealed class ApiConnection : IDisposable
     private static bool IsJson(string? contentType) =>
         contentType is not null && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || contentType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
+    // GenericApiResponse.error: "set if 'success' was false"; anything but a string is ignored.
+    private static string? ErrorTextOf(JObject? envelope) =>
+        envelope?["error"] is { Type: JTokenType.String } error ? (string?)error : null;
+
     private static bool TryReadError(string body, out string? errorText)
     {
         errorText = null;
@@ -209,7 +213,7 @@ internal sealed class ApiConnection : IDisposable
         {
             if (JToken.Parse(body) is JObject envelope)
             {
-                errorText = envelope["error"]?.Type == JTokenType.String ? (string?)envelope["error"] : null;
+                errorText = ErrorTextOf(envelope);
                 return errorText is not null || envelope["success"]?.Type == JTokenType.Boolean;
             }
         }
@@ -252,7 +256,7 @@ internal sealed class ApiConnection : IDisposable
         }
 
         var envelope = token as JObject;
-        var errorText = envelope?["error"]?.Type == JTokenType.String ? (string?)envelope["error"] : null;
+        var errorText = ErrorTextOf(envelope);
         var successFalse = envelope?["success"] is { Type: JTokenType.Boolean } success && !(bool)success!;
         if (!response.IsSuccessStatusCode || successFalse)
         {

@@ -87,7 +87,7 @@ public sealed class BlockParameters
     private static BlockParameters FromObject(object parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return new BlockParameters(JObject.FromObject(parameters, JsonSerializer.Create(ApiConnection.SerializerSettings)));
+        return new BlockParameters(JObject.FromObject(parameters, ApiConnection.Serializer));
     }
 
     private static IEnumerable<string> JsonNames(Type type) =>
@@ -102,7 +102,7 @@ public sealed class BlockParameters
             return false;
         }
 
-        parameters = _json.ToObject<T>(JsonSerializer.Create(ApiConnection.SerializerSettings)) ?? new T();
+        parameters = _json.ToObject<T>(ApiConnection.Serializer) ?? new T();
         return true;
     }
 
