@@ -1,0 +1,94 @@
+// CUSTOM: registration for Microsoft.Extensions.DependencyInjection. The HttpClient comes from IHttpClientFactory
+// (pooled handlers, DNS refresh, user-added DelegatingHandlers); options come from code or IConfiguration.
+using System;
+using System.Net.Http;
+using EdgeImpulse.Generated;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="EdgeImpulseClient"/> and its area clients with a service collection.</summary>
+public static class EdgeImpulseServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the client sends through (for <c>IHttpClientFactory</c> settings).</summary>
+    public const string HttpClientName = "EdgeImpulse.Generated";
+
+    /// <summary>
+    /// Registers <see cref="EdgeImpulseClient"/> (transient, on an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>)
+    /// and the area clients <see cref="ILearnClient"/>, <see cref="IDspClient"/>, <see cref="IJobsClient"/> and
+    /// <see cref="IImpulseClient"/>, with options set in code.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options, e.g. <c>o => o.ApiKey = ...</c>.</param>
+    /// <returns>The HttpClient builder, to add handlers (retries, logging) or configure the primary handler.</returns>
+    public static IHttpClientBuilder AddEdgeImpulseClient(this IServiceCollection services, Action<EdgeImpulseClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<EdgeImpulseClientOptions>().Configure(configure);
+        return services.AddEdgeImpulseClient();
+    }
+
+    /// <summary>
+    /// Registers <see cref="EdgeImpulseClient"/> and the area clients with options bound from configuration, e.g. the
+    /// <c>"EdgeImpulse"</c> section: <c>{ "ApiKey": "...", "Timeout": "00:02:00", "BaseUrl": "https://studio.edgeimpulse.com/v1" }</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding <see cref="EdgeImpulseClientOptions"/> properties.</param>
+    /// <returns>The HttpClient builder, to add handlers (retries, logging) or configure the primary handler.</returns>
+    public static IHttpClientBuilder AddEdgeImpulseClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EdgeImpulseClientOptions>().Bind(configuration);
+        return services.AddEdgeImpulseClient();
+    }
+
+    /// <summary>
+    /// Registers <see cref="EdgeImpulseClient"/> and the area clients; configure <see cref="EdgeImpulseClientOptions"/>
+    /// yourself (e.g. <c>services.Configure&lt;EdgeImpulseClientOptions&gt;(...)</c>). Options are validated when the first
+    /// client is resolved (and at host start).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The HttpClient builder, to add handlers (retries, logging) or configure the primary handler.</returns>
+    public static IHttpClientBuilder AddEdgeImpulseClient(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<EdgeImpulseClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeImpulseClientOptions>, EdgeImpulseClientOptionsValidator>());
+
+        // The per-call timeout is EdgeImpulseClientOptions.Timeout; HttpClient's own 100 s default would cut longer ones.
+        var builder = services.AddHttpClient(HttpClientName, http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+
+        // Transient, as IHttpClientFactory intends: each client gets a fresh HttpClient over a pooled handler, and
+        // reloaded configuration applies to clients resolved after the reload.
+        services.TryAddTransient(provider => new EdgeImpulseClient(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            provider.GetRequiredService<IOptionsMonitor<EdgeImpulseClientOptions>>().CurrentValue));
+        services.TryAddTransient<ILearnClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Learn);
+        services.TryAddTransient<IDspClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Dsp);
+        services.TryAddTransient<IJobsClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Jobs);
+        services.TryAddTransient<IImpulseClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Impulse);
+        return builder;
+    }
+
+    /// <summary>Runs the same checks as the client's constructor, so bad settings fail as an OptionsValidationException.</summary>
+    private sealed class EdgeImpulseClientOptionsValidator : IValidateOptions<EdgeImpulseClientOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, EdgeImpulseClientOptions options)
+        {
+            try
+            {
+                options.Validated();
+                return ValidateOptionsResult.Success;
+            }
+            catch (ArgumentException problem)
+            {
+                // ArgumentException messages here name the setting, never its value.
+                return ValidateOptionsResult.Fail($"EdgeImpulseClientOptions.{problem.ParamName}: {problem.Message}");
+            }
+        }
+    }
+}
