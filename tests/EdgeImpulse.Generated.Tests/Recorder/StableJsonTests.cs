@@ -1,0 +1,97 @@
+using System.IO;
+using System.Linq;
+using EdgeImpulse.Generated.Recorder;
+using EdgeImpulse.Generated.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace EdgeImpulse.Generated.Tests.Recorder;
+
+[TestFixture]
+public sealed class StableJsonTests
+{
+    [Test]
+    public void Normalize_SortsKeysOrdinally_AtEveryDepth_AndKeepsArrayOrder()
+    {
+        var result = StableJson.Normalize(StableJson.Parse("""{ "b": [ { "z": 1, "a": 2 }, 3, 1 ], "a": { "y": 1, "B": 2, "_": 3 }, "A": 0 }"""));
+
+        Assert.That(result.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"A":0,"a":{"B":2,"_":3,"y":1},"b":[{"a":2,"z":1},3,1]}"""));
+    }
+
+    [TestCase("2026-01-14T10:40:02.114+01:00", "2026-01-14T09:40:02.114Z")]
+    [TestCase("2026-01-14T09:40:02Z", "2026-01-14T09:40:02.000Z")]
+    [TestCase("2026-01-14T09:40:02.1234567Z", "2026-01-14T09:40:02.123Z")]
+    [TestCase("2026-01-13T22:10-03:00", "2026-01-14T01:10:00.000Z")]
+    [TestCase("2026-01-14T09:40:02", "2026-01-14T09:40:02")] // no zone: the instant is unknown
+    [TestCase("2026-01-14", "2026-01-14")]
+    [TestCase("created 2026-01-14T09:40:02Z", "created 2026-01-14T09:40:02Z")]
+    [TestCase("2026-13-45T09:40:02Z", "2026-13-45T09:40:02Z")] // looks like a date, is not one
+    public void NormalizeDateTime_WritesUtcWithMilliseconds_OnlyForDateTimesWithAZone(string input, string expected) =>
+        Assert.That(StableJson.NormalizeDateTime(input), Is.EqualTo(expected));
+
+    [Test]
+    public void Parse_KeepsDatesAsStrings_AndIntegersAsIntegers()
+    {
+        var json = StableJson.Parse("""{ "created": "2026-01-14T09:40:02.114Z", "id": 12873488112, "hz": 62.5, "ms": 16 }""");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(json["created"]!.Type, Is.EqualTo(JTokenType.String));
+            Assert.That(json["id"]!.Type, Is.EqualTo(JTokenType.Integer));
+            Assert.That(json["hz"]!.Type, Is.EqualTo(JTokenType.Float));
+            Assert.That(json["ms"]!.Type, Is.EqualTo(JTokenType.Integer));
+        }
+    }
+
+    [Test]
+    public void Parse_RejectsTrailingContent() =>
+        Assert.Throws<Newtonsoft.Json.JsonReaderException>(() => StableJson.Parse("""{ "a": 1 } { "b": 2 }"""));
+
+    [Test]
+    public void Format_WritesTwoSpaceIndent_LfLineEnds_NumbersInline_AndAFinalNewline()
+    {
+        var text = StableJson.Format(StableJson.Parse("""
+            {"values":[[-4.82,0.27,8.82],[1,2,3]],"labels":["idle","wave"],"empty":{},"none":[],"s":"a\"b","n":null,
+             "long":["aaaaaaaaaaaaaaaaaaaa","bbbbbbbbbbbbbbbbbbbb","cccccccccccccccccccc","dddddddddddddddddddd","eeeeeeeeeeeeeeeeeeee"]}
+            """));
+
+        Assert.That(text, Is.EqualTo(
+            "{\n" +
+            "  \"empty\": {},\n" +
+            "  \"labels\": [\"idle\", \"wave\"],\n" +
+            "  \"long\": [\n" +
+            "    \"aaaaaaaaaaaaaaaaaaaa\",\n" +
+            "    \"bbbbbbbbbbbbbbbbbbbb\",\n" +
+            "    \"cccccccccccccccccccc\",\n" +
+            "    \"dddddddddddddddddddd\",\n" +
+            "    \"eeeeeeeeeeeeeeeeeeee\"\n" +
+            "  ],\n" +
+            "  \"n\": null,\n" +
+            "  \"none\": [],\n" +
+            "  \"s\": \"a\\\"b\",\n" +
+            "  \"values\": [\n" +
+            "    [-4.82, 0.27, 8.82],\n" +
+            "    [1, 2, 3]\n" +
+            "  ]\n" +
+            "}\n"));
+    }
+
+    [Test]
+    public void EveryAuthoredFixture_SurvivesFormatting_WithoutLosingAValue_AndFormatsTheSameTwice()
+    {
+        var fixtures = Directory.GetFiles(TestPaths.Fixtures, "*.json", SearchOption.AllDirectories);
+        Assert.That(fixtures, Is.Not.Empty);
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var path in fixtures)
+            {
+                var original = StableJson.Parse(File.ReadAllText(path));
+                var formatted = StableJson.Format(original);
+
+                Assert.That(StableJson.Parse(formatted), Is.EqualTo(StableJson.Normalize(original)).Using<JToken>(JToken.DeepEquals), path);
+                Assert.That(StableJson.Format(StableJson.Parse(formatted)), Is.EqualTo(formatted), path);
+                Assert.That(formatted.Count(c => c == '\n'), Is.GreaterThan(1), path);
+            }
+        }
+    }
+}
