@@ -9,6 +9,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -268,7 +269,23 @@ internal sealed class ApiConnection : IDisposable
     }
 
     private EdgeImpulseApiException Failure(string message, string operationId, RestResponse response, string? errorText, Exception? inner = null) =>
-        new(message, operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.ContentType, Excerpt(response.Content), inner);
+        new(message, operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.ContentType, Excerpt(response.Content), inner)
+        {
+            RetryAfter = RetryAfterOf(response),
+        };
+
+    // Retry-After (RFC 9110 10.2.3) is either delay-seconds or an HTTP-date; job polling waits for it on 429/503.
+    private static TimeSpan? RetryAfterOf(RestResponse response)
+    {
+        var header = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value;
+        if (header is null || !RetryConditionHeaderValue.TryParse(header, out var value))
+        {
+            return null;
+        }
+
+        var delay = value.Delta ?? (value.Date - DateTimeOffset.UtcNow);
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+    }
 
     private string? Excerpt(string? body)
     {
@@ -281,7 +298,8 @@ internal sealed class ApiConnection : IDisposable
     }
 
     // A server (or proxy) that echoes request headers must not leak the credential into an exception.
-    private string Redact(string text)
+    // Internal so job failure messages (which quote job log lines) are redacted the same way.
+    internal string Redact(string text)
     {
         foreach (var secret in new[] { _options.ApiKey, _options.JwtToken })
         {

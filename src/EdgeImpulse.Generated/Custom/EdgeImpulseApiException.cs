@@ -50,4 +50,10 @@ public sealed class EdgeImpulseApiException : Exception
 
     /// <summary>Gets the start of the response body (with any configured credential redacted), for diagnostics.</summary>
     public string? BodyExcerpt { get; }
+
+    /// <summary>
+    /// Gets how long the server asked the client to wait before trying again (its <c>Retry-After</c> header, usually
+    /// sent with HTTP 429 or 503), or null when it sent none. A date in the past reads as <see cref="TimeSpan.Zero"/>.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; internal init; }
 }

@@ -1,12 +1,12 @@
 // CUSTOM: the facade users start from. It owns the options and the one RestClient, and hands the generated
-// area clients (Learn, Dsp, Jobs, Impulse) a shared ApiConnection.
+// area clients (Learn, Dsp, Jobs, Impulse) a shared ApiConnection. Partial: the job workflow helpers live in Custom/Jobs.
 using System;
 using System.Net.Http;
 
 namespace EdgeImpulse.Generated;
 
 /// <summary>Client for the Edge Impulse Studio API; one instance is meant to be reused for many calls.</summary>
-public sealed class EdgeImpulseClient : IDisposable
+public sealed partial class EdgeImpulseClient : IDisposable
 {
     private readonly ApiConnection _connection;
 

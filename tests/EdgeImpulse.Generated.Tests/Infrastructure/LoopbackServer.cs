@@ -31,6 +31,12 @@ internal sealed record CannedResponse(int Status, byte[] Body, string? ContentTy
     /// <summary>Gets a value indicating whether the body is sent chunked, without a Content-Length.</summary>
     public bool Chunked { get; init; }
 
+    /// <summary>Gets a value indicating whether the server drops the connection instead of answering (a network fault).</summary>
+    public bool DropConnection { get; init; }
+
+    /// <summary>Gets a response that is no response: the connection is closed before any status line is sent.</summary>
+    public static CannedResponse Dropped { get; } = new(0, [], null) { DropConnection = true };
+
     public static CannedResponse Json(string json, int status = 200) => new(status, Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8");
 
     public static CannedResponse Fixture(string relativePath, int status = 200) => Json(TestPaths.ReadFixture(relativePath), status);
@@ -73,6 +79,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>Used when the queue is empty.</summary>
     public CannedResponse DefaultResponse { get; set; } = CannedResponse.Json("{\"success\":true}");
+
+    /// <summary>
+    /// Gets or sets a function asked first for every request (e.g. to answer by path, or from a script whose state
+    /// changes between calls); when it returns null the queue and then <see cref="DefaultResponse"/> answer.
+    /// </summary>
+    public Func<RecordedRequest, CannedResponse?>? Responder { get; set; }
 
     public static LoopbackServer Start()
     {
@@ -153,20 +165,32 @@ internal sealed class LoopbackServer : IAsyncDisposable
             .ToDictionary(k => k, k => request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
         var rawUrl = request.RawUrl ?? "/";
         var queryStart = rawUrl.IndexOf('?', StringComparison.Ordinal);
-        _requests.Enqueue(new RecordedRequest(
+        var recorded = new RecordedRequest(
             request.HttpMethod,
             queryStart < 0 ? rawUrl : rawUrl[..queryStart],
             queryStart < 0 ? string.Empty : rawUrl[(queryStart + 1)..],
             headers,
-            body));
+            body);
+        _requests.Enqueue(recorded);
 
-        var canned = _responses.TryDequeue(out var next) ? next : DefaultResponse;
+        var canned = Responder?.Invoke(recorded) ?? (_responses.TryDequeue(out var next) ? next : DefaultResponse);
         var response = context.Response;
         try
         {
             if (canned.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(canned.Delay, _stop.Token).ConfigureAwait(false);
+            }
+
+            if (canned.DropConnection)
+            {
+                // HttpListener cannot close a connection without answering, so promise a body and cut it short.
+                response.StatusCode = 200;
+                response.ContentType = "application/json";
+                response.ContentLength64 = 1024;
+                await response.OutputStream.WriteAsync("{\"success\":"u8.ToArray()).ConfigureAwait(false);
+                response.Abort();
+                return;
             }
 
             response.StatusCode = canned.Status;

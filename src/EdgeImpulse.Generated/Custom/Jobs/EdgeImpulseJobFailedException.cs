@@ -1,0 +1,63 @@
+// CUSTOM: the typed failure of a job that finished without success, with the job and its last log lines, so the
+// caller learns why (Edge Impulse's Node client only says "Job failed"; the Python SDK's poll ignores the outcome).
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace EdgeImpulse.Generated;
+
+/// <summary>A job finished, but not successfully (<see cref="Job.FinishedSuccessful"/> is false or missing).</summary>
+public sealed class EdgeImpulseJobFailedException : Exception
+{
+    // Enough of a log line to explain the failure without pasting a stack trace into the message.
+    private const int ReasonLength = 300;
+
+    /// <summary>Initializes a new instance of the <see cref="EdgeImpulseJobFailedException"/> class.</summary>
+    /// <param name="projectId">The project the job belongs to.</param>
+    /// <param name="job">The job's final status.</param>
+    /// <param name="lastLogLines">The job's last log lines, oldest first (may be empty).</param>
+    public EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines)
+        : this(projectId, job, lastLogLines, null)
+    {
+    }
+
+    internal EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines, Func<string, string>? redact)
+        : base(Describe(projectId, job ?? throw new ArgumentNullException(nameof(job)), lastLogLines ?? throw new ArgumentNullException(nameof(lastLogLines)), redact))
+    {
+        ProjectId = projectId;
+        Job = job;
+        LastLogLines = lastLogLines;
+    }
+
+    /// <summary>Gets the project the job belongs to.</summary>
+    public int ProjectId { get; }
+
+    /// <summary>Gets the job's id.</summary>
+    public long JobId => Job.Id;
+
+    /// <summary>Gets the job's final status.</summary>
+    public Job Job { get; }
+
+    /// <summary>Gets the job's last log lines, oldest first; empty when none were fetched (see <see cref="JobWaitOptions.FailureLogLineCount"/>).</summary>
+    public IReadOnlyList<JobLogLine> LastLogLines { get; }
+
+    private static string Describe(int projectId, Job job, IReadOnlyList<JobLogLine> lines, Func<string, string>? redact)
+    {
+        var category = string.IsNullOrEmpty(job.Category) ? job.CategoryKey : job.Category;
+        var outcome = job.FinishedSuccessful is null ? "finished without reporting success" : "failed";
+        var errorLine = lines.LastOrDefault(l => l.LogLevel == JobLogLevel.Error && !string.IsNullOrWhiteSpace(l.Data));
+        string reason;
+        if (errorLine is not null)
+        {
+            var text = errorLine.Data.Trim();
+            text = text.Length <= ReasonLength ? text : text[..ReasonLength] + "…";
+            reason = ": " + (redact is null ? text : redact(text));
+        }
+        else
+        {
+            reason = lines.Count == 0 ? " (no log lines were fetched)" : $" (no error-level line among its last {lines.Count} log lines)";
+        }
+
+        return $"Job {job.Id} ({(string.IsNullOrEmpty(category) ? "unknown category" : category)}) in project {projectId} {outcome}{reason}";
+    }
+}

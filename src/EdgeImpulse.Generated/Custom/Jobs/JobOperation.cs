@@ -1,0 +1,239 @@
+// CUSTOM: a started Studio job as one object (Azure SDK Operation<T> style): poll it to completion with backoff,
+// a timeout, tolerance of transient failures and progress; cancel it; stream its log live. Built over IJobsClient
+// so it can be driven by a mock.
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace EdgeImpulse.Generated;
+
+/// <summary>
+/// A job running in the Studio (training, feature generation, autotuning, profiling): wait for it, cancel it, or
+/// read its log while it runs. Get one from a start method such as <see cref="JobsClient.StartTrainKerasAsync"/>,
+/// or attach to a known job id with <see cref="JobsClient.AttachToJob"/>.
+/// </summary>
+/// <remarks>Streaming the log while another task waits for completion is supported; each call polls on its own.</remarks>
+public sealed partial class JobOperation
+{
+    // cancelJob after a timeout or cancellation runs on a fresh token (the caller's is already cancelled), bounded by this.
+    private static readonly TimeSpan CancelRequestTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly IJobsClient _jobs;
+    private readonly Func<string, string>? _redact;
+    private volatile Job? _lastStatus;
+
+    /// <summary>Initializes a new instance of the <see cref="JobOperation"/> class for a job that was already started.</summary>
+    /// <param name="jobs">The jobs client to poll through.</param>
+    /// <param name="projectId">The project the job belongs to.</param>
+    /// <param name="jobId">The job's id (from <see cref="StartJobResponse.Id"/>).</param>
+    public JobOperation(IJobsClient jobs, int projectId, long jobId)
+        : this(jobs, projectId, jobId, null)
+    {
+    }
+
+    internal JobOperation(IJobsClient jobs, int projectId, long jobId, Func<string, string>? redact)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(projectId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(jobId);
+        _jobs = jobs;
+        _redact = redact;
+        ProjectId = projectId;
+        JobId = jobId;
+    }
+
+    /// <summary>Gets the project the job belongs to.</summary>
+    public int ProjectId { get; }
+
+    /// <summary>Gets the job's id.</summary>
+    public long JobId { get; }
+
+    /// <summary>Gets the job as the latest status poll returned it, or null before the first poll.</summary>
+    public Job? LastStatus => _lastStatus;
+
+    /// <summary>Gets a value indicating whether the latest status poll saw the job finished (successfully or not).</summary>
+    public bool HasCompleted => _lastStatus?.Finished is not null;
+
+    /// <summary>Polls the job's status once (getJobStatus) and remembers it in <see cref="LastStatus"/>.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The job as the server reports it now.</returns>
+    /// <exception cref="EdgeImpulseApiException">The call failed.</exception>
+    public async Task<Job> UpdateStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await _jobs.GetJobStatusAsync(ProjectId, JobId, cancellationToken).ConfigureAwait(false);
+        var job = response.Job ?? throw new EdgeImpulseApiException($"getJobStatus returned no job for job {JobId}.", "getJobStatus", 200, null, null, null);
+        _lastStatus = job;
+        return job;
+    }
+
+    /// <summary>Waits, with the default <see cref="JobWaitOptions"/>, until the job finishes.</summary>
+    /// <param name="cancellationToken">Stops waiting (the job keeps running unless <see cref="JobWaitOptions.CancelJobOnAbort"/> is set).</param>
+    /// <returns>The finished job.</returns>
+    /// <exception cref="EdgeImpulseJobFailedException">The job finished without success.</exception>
+    /// <exception cref="EdgeImpulseApiException">Polling failed for a non-transient reason, or kept failing longer than tolerated.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Task<Job> WaitForCompletionAsync(CancellationToken cancellationToken = default) => WaitForCompletionAsync(null, cancellationToken);
+
+    /// <summary>Waits until the job finishes, polling its status as <paramref name="options"/> say.</summary>
+    /// <param name="options">Polling settings; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops waiting (the job keeps running unless <see cref="JobWaitOptions.CancelJobOnAbort"/> is set).</param>
+    /// <returns>The finished job (<see cref="Job.FinishedSuccessful"/> is true).</returns>
+    /// <exception cref="EdgeImpulseJobFailedException">The job finished without success; carries the job and its last log lines.</exception>
+    /// <exception cref="EdgeImpulseJobTimeoutException"><see cref="JobWaitOptions.Timeout"/> ran out.</exception>
+    /// <exception cref="EdgeImpulseApiException">Polling failed for a non-transient reason (e.g. an unknown job), or kept failing longer than <see cref="JobWaitOptions.TransientFailureTolerance"/>.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public async Task<Job> WaitForCompletionAsync(JobWaitOptions? options, CancellationToken cancellationToken = default)
+    {
+        var settings = (options ?? new JobWaitOptions()).Validated();
+        cancellationToken.ThrowIfCancellationRequested();
+        var job = _lastStatus;
+        if (job?.Finished is null)
+        {
+            using var run = new PollRun(this, settings, cancellationToken);
+            try
+            {
+                job = await run.PollStatusAsync().ConfigureAwait(false);
+                while (job.Finished is null)
+                {
+                    await run.DelayAsync().ConfigureAwait(false);
+                    job = await run.PollStatusAsync().ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (run.WasAborted)
+            {
+                throw await run.AbortAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (job.FinishedSuccessful == true)
+        {
+            return job;
+        }
+
+        var lines = await TryGetFailureLogAsync(settings.FailureLogLineCount, cancellationToken).ConfigureAwait(false);
+        throw new EdgeImpulseJobFailedException(ProjectId, job, lines, _redact);
+    }
+
+    /// <summary>Asks the server to cancel the job (cancelJob).</summary>
+    /// <param name="force">True to mark the job finished at once instead of waiting for the cluster to stop it (<c>forceCancel=true</c>).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the server accepted the request.</returns>
+    /// <exception cref="EdgeImpulseApiException">The call failed.</exception>
+    public Task CancelAsync(bool force = false, CancellationToken cancellationToken = default) =>
+        _jobs.CancelJobAsync(ProjectId, JobId, force ? "true" : null, cancellationToken);
+
+    /// <summary>Reads the job's last log lines (getJobsLogs), oldest first, whatever order the server sends them in.</summary>
+    /// <param name="count">How many lines, 1 to 1000 (the server keeps no more).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>At most <paramref name="count"/> lines, oldest first.</returns>
+    /// <exception cref="EdgeImpulseApiException">The call failed.</exception>
+    public async Task<IReadOnlyList<JobLogLine>> GetLastLogLinesAsync(int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, JobWaitOptions.MaxLogLinesPerRequest);
+        var response = await _jobs.GetJobsLogsAsync(ProjectId, JobId, count, null, cancellationToken).ConfigureAwait(false);
+        var lines = JobLogCursor.Chronological(response.Stdout);
+        return lines.Count <= count ? lines : lines.GetRange(lines.Count - count, count);
+    }
+
+    /// <summary>
+    /// Streams the job's log as it grows, oldest line first, each line once, until the job has finished and its last
+    /// lines were read.
+    /// </summary>
+    /// <remarks>
+    /// getJobsLogs has no cursor: it returns the last lines and a total count. Each poll takes exactly the lines the
+    /// count says are new from the end of the window, asking again with a 1000-line window when
+    /// <see cref="JobWaitOptions.LogLinesPerPoll"/> was too small. If even 1000 lines do not reach back to the last line
+    /// delivered, a notice line (<see cref="JobLogLine.IsGapNotice"/>, with <see cref="JobLogLine.SkippedLineCount"/>)
+    /// marks the gap. If the count stops matching the lines (the server truncated or rewrote the log), the lines after
+    /// the last one delivered are found by content and time instead, with a notice if some may be missing. Lines are not filtered
+    /// by level on the server, because how the total count relates to a level filter is undocumented; filter them here.
+    /// The stream ends normally when the job finishes, successfully or not; call <see cref="WaitForCompletionAsync(CancellationToken)"/>
+    /// afterwards for the outcome (it returns at once, as the final status is known).
+    /// </remarks>
+    /// <param name="options">Polling settings (interval, timeout, transient failures, window size); null for the defaults.</param>
+    /// <param name="cancellationToken">Stops streaming (the job keeps running unless <see cref="JobWaitOptions.CancelJobOnAbort"/> is set).</param>
+    /// <returns>The log lines.</returns>
+    /// <exception cref="EdgeImpulseJobTimeoutException"><see cref="JobWaitOptions.Timeout"/> ran out.</exception>
+    /// <exception cref="EdgeImpulseApiException">Polling failed for a non-transient reason, or kept failing longer than tolerated.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async IAsyncEnumerable<JobLogLine> StreamLogsAsync(JobWaitOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var settings = (options ?? new JobWaitOptions()).Validated();
+        cancellationToken.ThrowIfCancellationRequested();
+        using var run = new PollRun(this, settings, cancellationToken);
+        var cursor = new JobLogCursor();
+        while (true)
+        {
+            bool finished;
+            List<JobLogLine> fresh;
+            try
+            {
+                // Status first: once it says finished, the log read after it holds every line the job wrote.
+                finished = (await run.PollStatusAsync().ConfigureAwait(false)).Finished is not null;
+                fresh = await ReadNewLogLinesAsync(run, cursor, settings.LogLinesPerPoll).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (run.WasAborted)
+            {
+                throw await run.AbortAsync().ConfigureAwait(false);
+            }
+
+            foreach (var line in fresh)
+            {
+                yield return line;
+            }
+
+            if (finished)
+            {
+                yield break;
+            }
+
+            try
+            {
+                await run.DelayAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (run.WasAborted)
+            {
+                throw await run.AbortAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Job {JobId} in project {ProjectId}: {(_lastStatus is { } job ? JobProgress.StateOf(job).ToString() : "not polled yet")}";
+
+    private async Task<List<JobLogLine>> ReadNewLogLinesAsync(PollRun run, JobLogCursor cursor, int limit)
+    {
+        var response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, limit, null, t)).ConfigureAwait(false);
+        if (cursor.NewLineCount(response.TotalCount) > response.Stdout.Count
+            && response.Stdout.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest)
+        {
+            // The window was full and still short of the last line delivered: a wider one may reach it.
+            response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, JobWaitOptions.MaxLogLinesPerRequest, null, t)).ConfigureAwait(false);
+        }
+
+        return cursor.Advance(response.TotalCount, JobLogCursor.Chronological(response.Stdout));
+    }
+
+    // The log explains the failure; failing to read it must not replace the job failure with an unrelated error.
+    private async Task<IReadOnlyList<JobLogLine>> TryGetFailureLogAsync(int count, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return await GetLastLogLinesAsync(count, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EdgeImpulseApiException)
+        {
+            return [];
+        }
+    }
+}
