@@ -1,18 +1,24 @@
 #!/usr/bin/env pwsh
 <#
 .SYNOPSIS
-    Build, test, pack or clean EdgeImpulse.Generated. Wraps the same `dotnet` commands the README lists.
+    Build, test, pack or clean EdgeImpulse.Generated, or update its vendored spec. Wraps the same `dotnet`
+    commands the README lists.
 .EXAMPLE
     ./build.ps1 test
+.EXAMPLE
+    ./build.ps1 update-spec -Upstream ~/Downloads/openapi.yml
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'pack', 'clean')]
+    [ValidateSet('build', 'test', 'pack', 'clean', 'update-spec')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # update-spec only: the full upstream Edge Impulse spec (https://studio.edgeimpulse.com/openapi.yml, saved).
+    [string] $Upstream
 )
 
 Set-StrictMode -Version Latest
@@ -37,6 +43,18 @@ try {
             Invoke-Dotnet test $solution -c $Configuration --no-build
         }
         'pack' { Invoke-Dotnet pack (Join-Path $PSScriptRoot 'src/EdgeImpulse.Generated/EdgeImpulse.Generated.csproj') -c $Configuration -o (Join-Path $PSScriptRoot 'artifacts') }
+        'update-spec' {
+            if (-not $Upstream) {
+                throw 'update-spec needs -Upstream <path to the full Edge Impulse openapi.yml>'
+            }
+            # Absolute paths: PowerShell's location is not the child process's working directory. '--' is quoted
+            # because PowerShell would drop a bare -- (its own end-of-parameters marker) before dotnet sees it.
+            Invoke-Dotnet run --project (Join-Path $PSScriptRoot 'tools/EdgeImpulse.Generated.SpecTool') -c $Configuration '--' update `
+                --upstream (Resolve-Path $Upstream).Path `
+                --operations (Join-Path $PSScriptRoot 'openapi.operations.txt') `
+                --out (Join-Path $PSScriptRoot 'openapi.yaml') `
+                --overlay (Join-Path $PSScriptRoot 'corrections.overlay.yaml')
+        }
         'clean' {
             Invoke-Dotnet clean $solution -c $Configuration
             Get-ChildItem $PSScriptRoot -Recurse -Directory -Include bin, obj | Remove-Item -Recurse -Force

@@ -15,7 +15,44 @@ namespace EdgeImpulse.Generated.SpecTool;
 /// </remarks>
 internal static class Overlay
 {
+    /// <summary>Applies every action in order; the first problem throws (the build's <c>correct</c> command).</summary>
     public static IReadOnlyList<string> Apply(JToken document, JToken overlay, string overlayName)
+    {
+        var applied = new List<string>();
+        var index = 0;
+        foreach (var action in Actions(overlay, overlayName))
+        {
+            applied.Add(ApplyAction(document, action, ++index, overlayName));
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Applies every action it can and returns the problems of the others (stale targets, hoist clashes, malformed
+    /// actions), so a spec update reports all corrections that need attention at once. A document that is not an
+    /// overlay at all still throws.
+    /// </summary>
+    public static IReadOnlyList<string> ApplyCollectingErrors(JToken document, JToken overlay, string overlayName)
+    {
+        var errors = new List<string>();
+        var index = 0;
+        foreach (var action in Actions(overlay, overlayName))
+        {
+            try
+            {
+                ApplyAction(document, action, ++index, overlayName);
+            }
+            catch (SpecToolException ex)
+            {
+                errors.Add(ex.Message);
+            }
+        }
+
+        return errors;
+    }
+
+    private static JArray Actions(JToken overlay, string overlayName)
     {
         if (overlay["overlay"]?.Type != JTokenType.String || !((string)overlay["overlay"]!).StartsWith("1.", System.StringComparison.Ordinal))
         {
@@ -27,64 +64,60 @@ internal static class Overlay
             throw new SpecToolException($"{overlayName}: 'actions' must be a non-empty list.");
         }
 
-        var applied = new List<string>();
-        var index = 0;
-        foreach (var action in actions)
+        return actions;
+    }
+
+    private static string ApplyAction(JToken document, JToken action, int index, string overlayName)
+    {
+        var target = (string?)action["target"] ?? throw new SpecToolException($"{overlayName}: action {index} has no 'target'.");
+        var description = (string?)action["description"];
+        if (string.IsNullOrWhiteSpace(description))
         {
-            index++;
-            var target = (string?)action["target"] ?? throw new SpecToolException($"{overlayName}: action {index} has no 'target'.");
-            var description = (string?)action["description"];
-            if (string.IsNullOrWhiteSpace(description))
-            {
-                throw new SpecToolException($"{overlayName}: action {index} ({target}) has no 'description'; every correction states its reason.");
-            }
-
-            var remove = (bool?)action["remove"] ?? false;
-            var update = action["update"];
-            var hoist = (string?)action["x-hoist"];
-            if ((remove ? 1 : 0) + (update != null ? 1 : 0) + (hoist != null ? 1 : 0) != 1)
-            {
-                throw new SpecToolException($"{overlayName}: action {index} ({target}) must have exactly one of 'update', 'remove: true' or 'x-hoist'.");
-            }
-
-            List<JToken> matches;
-            try
-            {
-                matches = document.SelectTokens(target).ToList();
-            }
-            catch (Newtonsoft.Json.JsonException ex)
-            {
-                throw new SpecToolException($"{overlayName}: action {index} has an invalid JSONPath '{target}': {ex.Message}");
-            }
-
-            if (matches.Count == 0)
-            {
-                throw new SpecToolException($"{overlayName}: action {index} target '{target}' matches nothing in the spec; the correction is stale ({description}).");
-            }
-
-            if (hoist != null)
-            {
-                Hoist(document, matches, hoist, target, overlayName);
-                applied.Add($"{target} -> {hoist}: {description}");
-                continue;
-            }
-
-            foreach (var match in matches)
-            {
-                if (remove)
-                {
-                    Remove(match, target, overlayName);
-                }
-                else
-                {
-                    Merge(match, update!, target, overlayName);
-                }
-            }
-
-            applied.Add($"{target} ({matches.Count}): {description}");
+            throw new SpecToolException($"{overlayName}: action {index} ({target}) has no 'description'; every correction states its reason.");
         }
 
-        return applied;
+        var remove = (bool?)action["remove"] ?? false;
+        var update = action["update"];
+        var hoist = (string?)action["x-hoist"];
+        if ((remove ? 1 : 0) + (update != null ? 1 : 0) + (hoist != null ? 1 : 0) != 1)
+        {
+            throw new SpecToolException($"{overlayName}: action {index} ({target}) must have exactly one of 'update', 'remove: true' or 'x-hoist'.");
+        }
+
+        List<JToken> matches;
+        try
+        {
+            matches = document.SelectTokens(target).ToList();
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            throw new SpecToolException($"{overlayName}: action {index} has an invalid JSONPath '{target}': {ex.Message}");
+        }
+
+        if (matches.Count == 0)
+        {
+            throw new SpecToolException($"{overlayName}: action {index} target '{target}' matches nothing in the spec; the correction is stale ({description}).");
+        }
+
+        if (hoist != null)
+        {
+            Hoist(document, matches, hoist, target, overlayName);
+            return $"{target} -> {hoist}: {description}";
+        }
+
+        foreach (var match in matches)
+        {
+            if (remove)
+            {
+                Remove(match, target, overlayName);
+            }
+            else
+            {
+                Merge(match, update!, target, overlayName);
+            }
+        }
+
+        return $"{target} ({matches.Count}): {description}";
     }
 
     private static void Hoist(JToken document, List<JToken> matches, string name, string target, string overlayName)

@@ -12,11 +12,17 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "update")
+        {
+            return UpdateCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
         try
         {
             if (args.Length == 0 || args[0] != "correct")
             {
                 Console.Error.WriteLine(Usage);
+                Console.Error.WriteLine($"   or: {UpdateCommand.Usage}");
                 return 2;
             }
 

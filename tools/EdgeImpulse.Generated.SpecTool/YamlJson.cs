@@ -17,14 +17,52 @@ internal static partial class YamlJson
     public static JToken Load(string path)
     {
         using var reader = File.OpenText(path);
+        return Read(reader, path);
+    }
+
+    /// <summary>Reads YAML text; <paramref name="sourceName"/> names it in error messages.</summary>
+    public static JToken Parse(string yaml, string sourceName)
+    {
+        using var reader = new StringReader(yaml);
+        return Read(reader, sourceName);
+    }
+
+    /// <summary>The JSON value a plain (unquoted) scalar with this text reads as.</summary>
+    public static JToken ResolvePlain(string text)
+    {
+        switch (text)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return JValue.CreateNull();
+            case "true" or "True" or "TRUE":
+                return new JValue(true);
+            case "false" or "False" or "FALSE":
+                return new JValue(false);
+        }
+
+        if (IntegerPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return new JValue(integer);
+        }
+
+        if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return new JValue(number);
+        }
+
+        return new JValue(text);
+    }
+
+    private static JToken Read(TextReader reader, string sourceName)
+    {
         var stream = new YamlStream();
         stream.Load(reader);
         if (stream.Documents.Count != 1)
         {
-            throw new SpecToolException($"{path}: expected exactly one YAML document, found {stream.Documents.Count}.");
+            throw new SpecToolException($"{sourceName}: expected exactly one YAML document, found {stream.Documents.Count}.");
         }
 
-        return Convert(stream.Documents[0].RootNode, path);
+        return Convert(stream.Documents[0].RootNode, sourceName);
     }
 
     private static JToken Convert(YamlNode node, string path)
@@ -62,32 +100,7 @@ internal static partial class YamlJson
     private static JToken ConvertScalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? string.Empty;
-        if (scalar.Style != ScalarStyle.Plain)
-        {
-            return new JValue(text);
-        }
-
-        switch (text)
-        {
-            case "" or "~" or "null" or "Null" or "NULL":
-                return JValue.CreateNull();
-            case "true" or "True" or "TRUE":
-                return new JValue(true);
-            case "false" or "False" or "FALSE":
-                return new JValue(false);
-        }
-
-        if (IntegerPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-        {
-            return new JValue(integer);
-        }
-
-        if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            return new JValue(number);
-        }
-
-        return new JValue(text);
+        return scalar.Style == ScalarStyle.Plain ? ResolvePlain(text) : new JValue(text);
     }
 
     [GeneratedRegex("^[-+]?[0-9]+$")]

@@ -29,7 +29,7 @@ public sealed class BuildScriptTests
             .PositionalArguments.OfType<StringConstantExpressionAst>().Select(s => s.Value);
         var text = File.ReadAllText(ScriptPath);
 
-        Assert.That(allowed, Is.EquivalentTo(new[] { "build", "test", "pack", "clean" }));
+        Assert.That(allowed, Is.EquivalentTo(new[] { "build", "test", "pack", "clean", "update-spec" }));
         Assert.That(text, Does.Contain("Set-StrictMode -Version Latest").And.Contain("$ErrorActionPreference = 'Stop'").And.Contain("exit 1"));
     }
 

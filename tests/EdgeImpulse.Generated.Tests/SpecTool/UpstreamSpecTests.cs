@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using EdgeImpulse.Generated.SpecTool;
+using EdgeImpulse.Generated.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace EdgeImpulse.Generated.Tests.SpecTool;
+
+/// <summary>
+/// The update on real specs: the archived full upstream spec (631 operations, beside the repository in
+/// ../shared as in CI) and the repository's own openapi.yaml; and one build of the library from a trimmed spec.
+/// </summary>
+[TestFixture]
+public sealed partial class UpstreamSpecTests
+{
+    private static readonly string Upstream = Path.Combine(TestPaths.RepoRoot, "..", "shared", "reference", "upstream", "edge-impulse-openapi.yml");
+    private static readonly string OperationsFile = Path.Combine(TestPaths.RepoRoot, "openapi.operations.txt");
+
+    private string _directory = null!;
+
+    [SetUp]
+    public void CreateDirectory()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "spectool-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+    }
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    [Test]
+    public void RealUpstream_TrimsToExactlyTheOperationsInScope_AndOnlyTheComponentsTheyReach()
+    {
+        Assert.That(File.Exists(Upstream), Is.True, $"The archived upstream spec must sit beside the repository: {Upstream}");
+        var upstream = (JObject)YamlJson.Load(Upstream);
+        var scope = ScopeIds();
+
+        var result = SpecTrimmer.Trim(upstream, scope, "edge-impulse-openapi.yml");
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.UpstreamOperationCount, Is.EqualTo(631));
+        Assert.That(SpecTrimmer.Operations(result.Spec).Select(o => (string?)o.Operation["operationId"]), Is.EquivalentTo(scope));
+        Assert.That(Components(result.Spec), Is.EquivalentTo(ReachableByText(upstream, result.Spec)));
+    }
+
+    [Test]
+    public void RealUpstream_Update_ReportsExactlyTheCorrectionsItMakesStale_AndTheKnownRename()
+    {
+        Assert.That(File.Exists(Upstream), Is.True, $"The archived upstream spec must sit beside the repository: {Upstream}");
+        var output = Path.Combine(_directory, "openapi.yaml");
+        File.Copy(TestPaths.Spec, output);
+
+        var result = SpecUpdate.Run(new UpdateOptions(Upstream, OperationsFile, output, TestPaths.Corrections));
+
+        // The archived spec is older than the hand-assembled openapi.yaml, so these corrections find nothing there.
+        Assert.That(result.Errors.Select(e => StaleTarget().Match(e) is { Success: true } m ? $"{m.Groups[1].Value} {m.Groups[2].Value}" : e), Is.EqualTo(new[]
+        {
+            "4 $.components.schemas.DSPMetadata.properties['featureExplorerJobId','featureImportanceJobId']",
+            "12 $.components.schemas.SampleLabelMapLabels.discriminator.mapping",
+            "17 $.components.schemas.BlockThreshold.properties.value",
+            "18 $.components.schemas.BlockThreshold.properties",
+            "38 $.components.parameters.OptionalDSPCategoryParameter.schema",
+            "46 $.components.schemas.BlockThreshold.properties.dropdownOptions.items",
+        }));
+        Assert.That(result.Summary!.OperationsAdded.Concat(result.Summary.OperationsRemoved), Is.Empty);
+        Assert.That(result.Summary.SchemasAdded, Does.Contain("GetSampleResponse"));
+        Assert.That(result.Summary.SchemasRemoved, Does.Contain("GetSampleDspResponse"));
+    }
+
+    [Test]
+    public void VendoredSpec_TrimmedToTheOperationsFile_IsItself()
+    {
+        var vendored = (JObject)YamlJson.Load(TestPaths.Spec);
+
+        var result = SpecTrimmer.Trim(vendored, ScopeIds(), "openapi.yaml");
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(JToken.DeepEquals(result.Spec, vendored), Is.True, "openapi.yaml holds exactly the scope's operations and the components they reference");
+    }
+
+    [Test]
+    public void TrimmedSpec_RegeneratesTheClient_AndTheLibraryCompiles()
+    {
+        var spec = Path.Combine(_directory, "openapi.yaml");
+        var result = SpecUpdate.Run(new UpdateOptions(TestPaths.Spec, OperationsFile, spec, TestPaths.Corrections));
+        Assert.That(result.Errors, Is.Empty);
+        var artifacts = Path.Combine(_directory, "artifacts");
+
+        // Its own artifacts folder (bin, obj, restore output), so the repository's normal build is never touched.
+        var (exitCode, log) = Dotnet(
+            "build", Path.Combine(TestPaths.RepoRoot, "src", "EdgeImpulse.Generated", "EdgeImpulse.Generated.csproj"),
+            $"-p:EdgeImpulseSpec={spec}", "--artifacts-path", artifacts, "--disable-build-servers", "-nologo");
+
+        Assert.That(exitCode, Is.Zero, log);
+        var client = Directory.GetFiles(artifacts, "EdgeImpulseClient.g.cs", SearchOption.AllDirectories);
+        Assert.That(client, Has.Length.EqualTo(1));
+        Assert.That(File.ReadAllText(client[0]), Does.Contain("class LearnClient").And.Contain("GetSampleDspResponse"));
+    }
+
+    private static List<string> ScopeIds()
+    {
+        var errors = new List<string>();
+        var ids = OperationList.Load(OperationsFile, errors);
+        Assert.That(errors, Is.Empty);
+        return [.. ids];
+    }
+
+    private static IEnumerable<string> Components(JObject spec) =>
+        ((JObject?)spec["components"])?.Properties().SelectMany(s => ((JObject)s.Value).Properties().Select(c => $"{s.Name}/{c.Name}")) ?? [];
+
+    /// <summary>An independent, textual closure: every '#/components/x/y' string reachable from the kept paths.</summary>
+    private static HashSet<string> ReachableByText(JObject upstream, JObject trimmed)
+    {
+        var reachable = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>();
+        void Scan(string json)
+        {
+            foreach (Match match in ComponentReference().Matches(json))
+            {
+                if (reachable.Add($"{match.Groups[1].Value}/{match.Groups[2].Value}"))
+                {
+                    pending.Enqueue($"{match.Groups[1].Value}/{match.Groups[2].Value}");
+                }
+            }
+        }
+
+        Scan(trimmed["paths"]!.ToString());
+        foreach (var scheme in upstream["security"]!.Children<JObject>().SelectMany(r => r.Properties()))
+        {
+            reachable.Add($"securitySchemes/{scheme.Name}");
+        }
+
+        while (pending.TryDequeue(out var next))
+        {
+            var parts = next.Split('/');
+            Scan(upstream["components"]![parts[0]]![parts[1]]!.ToString());
+        }
+
+        return reachable;
+    }
+
+    [GeneratedRegex(@"""#/components/([^/""]+)/([^/""]+)""")]
+    private static partial Regex ComponentReference();
+
+    [GeneratedRegex(@"action (\d+) target '(.*)' matches nothing")]
+    private static partial Regex StaleTarget();
+
+    private static (int ExitCode, string Log) Dotnet(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = TestPaths.RepoRoot,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test runner may have been started by MSBuild; its settings must not leak into this separate build.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
