@@ -237,14 +237,15 @@ public sealed class JobsClientTests
         {
             Assert.That(response.TotalCount, Is.EqualTo(92));
             Assert.That(response.Stdout, Has.Count.EqualTo(92));
-            Assert.That(response.Stdout[0].Data, Is.EqualTo("Creating job... OK (ID: 1847312964)\n"));
-            Assert.That(response.Stdout[0].Created, Is.EqualTo(Utc(2026, 1, 14, 9, 40, 2, 149)));
-            Assert.That(response.Stdout[0].LogLevel, Is.EqualTo(JobLogLevel.Info));
-            Assert.That(response.Stdout[74].LogLevel?.Value, Is.EqualTo("warn"));
-            Assert.That(response.Stdout[74].LogLevel?.IsKnown, Is.True);
-            Assert.That(response.Stdout[74].Data, Does.StartWith("WARNING:absl:"));
+            // The Studio sends the newest line first.
+            Assert.That(response.Stdout[^1].Data, Is.EqualTo("Creating job... OK (ID: 1847312964)\n"));
+            Assert.That(response.Stdout[^1].Created, Is.EqualTo(Utc(2026, 1, 14, 9, 40, 2, 149)));
+            Assert.That(response.Stdout[^1].LogLevel, Is.EqualTo(JobLogLevel.Info));
+            Assert.That(response.Stdout[17].LogLevel?.Value, Is.EqualTo("warn"));
+            Assert.That(response.Stdout[17].LogLevel?.IsKnown, Is.True);
+            Assert.That(response.Stdout[17].Data, Does.StartWith("WARNING:absl:"));
             Assert.That(response.Stdout.Count(s => s.LogLevel == JobLogLevel.Warn), Is.EqualTo(1));
-            Assert.That(response.Stdout[^1].Data, Is.EqualTo("Job completed (success)\n"));
+            Assert.That(response.Stdout[0].Data, Is.EqualTo("Job completed (success)\n"));
         }
     }
 
