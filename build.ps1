@@ -54,6 +54,9 @@ try {
                 --operations (Join-Path $PSScriptRoot 'openapi.operations.txt') `
                 --out (Join-Path $PSScriptRoot 'openapi.yaml') `
                 --overlay (Join-Path $PSScriptRoot 'corrections.overlay.yaml')
+            # The public API listing: rebuilds the library and prints what changed for callers.
+            Invoke-Dotnet run --project (Join-Path $PSScriptRoot 'tools/EdgeImpulse.Generated.SpecTool') -c $Configuration '--' api-listing `
+                --project (Join-Path $PSScriptRoot 'src/EdgeImpulse.Generated/EdgeImpulse.Generated.csproj')
         }
         'clean' {
             Invoke-Dotnet clean $solution -c $Configuration

@@ -17,12 +17,18 @@ internal static class Program
             return UpdateCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && args[0] == "api-listing")
+        {
+            return ApiListingCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
         try
         {
             if (args.Length == 0 || args[0] != "correct")
             {
                 Console.Error.WriteLine(Usage);
                 Console.Error.WriteLine($"   or: {UpdateCommand.Usage}");
+                Console.Error.WriteLine($"   or: {ApiListingCommand.Usage}");
                 return 2;
             }
 
