@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeImpulse.Generated.Simulator;
@@ -21,7 +23,7 @@ namespace EdgeImpulse.Generated.Simulator;
 /// <code>
 /// await using var sim = await StudioSimulator.StartAsync(new SimulatorOptions { Jobs = JobTimings.Fast });
 /// using var client = new EdgeImpulseClient(new EdgeImpulseClientOptions { BaseUrl = sim.BaseUrl, ApiKey = sim.ApiKey });
-/// var impulse = await client.Impulse.GetImpulseAsync((int)sim.ProjectId);
+/// var impulse = await client.Impulse.GetImpulseAsync(sim.ProjectId);
 /// </code>
 /// </example>
 public sealed class StudioSimulator : IAsyncDisposable
@@ -47,13 +49,13 @@ public sealed class StudioSimulator : IAsyncDisposable
     public string ApiKey { get; }
 
     /// <summary>Gets the id of the simulated project (from the recordings: 52187).</summary>
-    public long ProjectId => _state.ProjectId;
+    public int ProjectId => checked((int)_state.ProjectId);
 
     /// <summary>Gets the id of the impulse's first DSP block (from the recordings: 3).</summary>
-    public long DspId => _state.DspBlocks.Keys.First();
+    public int DspId => checked((int)_state.DspBlocks.Keys.First());
 
     /// <summary>Gets the id of the impulse's first learn block, the Keras classifier (from the recordings: 4).</summary>
-    public long LearnId => _state.LearnBlocks.Keys.First();
+    public int LearnId => checked((int)_state.LearnBlocks.Keys.First());
 
     /// <summary>Gets the faults to inject; add to it at any time.</summary>
     public FaultList Faults { get; }
@@ -90,14 +92,20 @@ public sealed class StudioSimulator : IAsyncDisposable
         // Build the request schemas now, so the first request with a body does not pay for it.
         await Task.WhenAll(operations.Where(o => o.RequestSchema is not null).Select(StudioSpec.RequestSchemaAsync)).WaitAsync(cancellationToken).ConfigureAwait(false);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(StudioSimulator).Assembly.GetName().Name });
+        // Explicit about everything configuration could otherwise change: content root, listener, logging, shutdown.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(StudioSimulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging)
         {
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         }
 
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
         app.Run(pipeline.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -31,7 +31,10 @@ internal static class StudioSpec
 {
     private static readonly Lazy<JObject> LazyDocument = new(Load);
     private static readonly Lazy<IReadOnlyList<OperationSpec>> LazyOperations = new(() => ReadOperations(Document));
-    private static readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> Schemas = new(StringComparer.Ordinal);
+    private const string ComponentPrefix = "#/components/schemas/";
+
+    private static readonly Lazy<Task<JsonSchema>> ComponentsSchema = new(() => BuildSchemaAsync(null));
+    private static readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> InlineSchemas = new(StringComparer.Ordinal);
 
     public static JObject Document => LazyDocument.Value;
 
@@ -41,14 +44,27 @@ internal static class StudioSpec
     public static JObject Component(string name) =>
         Document["components"]?["schemas"]?[name] as JObject ?? throw new InvalidOperationException($"The corrected spec has no schema {name}.");
 
-    /// <summary>The request body schema of an operation as a standalone JSON Schema (components as definitions).</summary>
-    public static Task<JsonSchema> RequestSchemaAsync(OperationSpec operation) =>
-        Schemas.GetOrAdd(operation.OperationId, _ => new Lazy<Task<JsonSchema>>(() => BuildSchemaAsync(operation.RequestSchema!))).Value;
+    /// <summary>The request body schema of an operation, as a JSON Schema whose references are resolved.</summary>
+    /// <remarks>
+    /// Every request body in scope is a <c>$ref</c> to a component, so one document holding all components serves them
+    /// all (building it is the expensive part); an inline body schema would get a document of its own.
+    /// </remarks>
+    public static async Task<JsonSchema> RequestSchemaAsync(OperationSpec operation)
+    {
+        var schema = operation.RequestSchema ?? throw new InvalidOperationException($"{operation.OperationId} has no JSON request body.");
+        if (schema.Type == JTokenType.Object && ((JObject)schema).Count == 1 && (string?)schema["$ref"] is { } reference && reference.StartsWith(ComponentPrefix, StringComparison.Ordinal))
+        {
+            var components = await ComponentsSchema.Value.ConfigureAwait(false);
+            return components.Definitions[reference[ComponentPrefix.Length..]];
+        }
 
-    private static Task<JsonSchema> BuildSchemaAsync(JToken schema)
+        return await InlineSchemas.GetOrAdd(operation.OperationId, _ => new Lazy<Task<JsonSchema>>(() => BuildSchemaAsync(schema))).Value.ConfigureAwait(false);
+    }
+
+    private static Task<JsonSchema> BuildSchemaAsync(JToken? schema)
     {
         // The same translation the spec tests use: only the reference prefix and OpenAPI 3.0's "nullable" differ from JSON Schema.
-        var root = new JObject { ["allOf"] = new JArray(schema.DeepClone()) };
+        var root = schema is null ? new JObject() : new JObject { ["allOf"] = new JArray(schema.DeepClone()) };
         root["definitions"] = Document["components"]!["schemas"]!.DeepClone();
         foreach (var nullable in root.Descendants().OfType<JProperty>().Where(p => p.Name == "nullable" && p.Value.Type == JTokenType.Boolean && (bool)p.Value).ToList())
         {
@@ -59,7 +75,7 @@ internal static class StudioSpec
             }
         }
 
-        return JsonSchema.FromJsonAsync(root.ToString().Replace("\"#/components/schemas/", "\"#/definitions/", StringComparison.Ordinal));
+        return JsonSchema.FromJsonAsync(root.ToString().Replace("\"" + ComponentPrefix, "\"#/definitions/", StringComparison.Ordinal));
     }
 
     private static JObject Load()

@@ -158,7 +158,7 @@ internal sealed class StudioState
     // recordings, so e.g. getJobStatus(1847312964) and getJobsLogs answer as they did in the Studio).
     private void SeedRecordedHistory(JObject metadata, JObject dspConfig, JObject recordedKeras)
     {
-        var generatedAt = DateTimeOffset.Parse((string)metadata["created"]!, CultureInfo.InvariantCulture);
+        var generatedAt = Time(metadata["created"]);
         var importance = (bool?)dspConfig.SelectToken("dsp.calculateFeatureImportance") ?? false;
         foreach (var dsp in DspBlocks.Values)
         {
@@ -167,7 +167,7 @@ internal sealed class StudioState
         }
 
         var trainingJob = Fixtures.Json("Jobs/getJobStatus.success.json")["job"]!;
-        var trainedAt = DateTimeOffset.Parse((string)trainingJob["finished"]!, CultureInfo.InvariantCulture);
+        var trainedAt = Time(trainingJob["finished"]);
         foreach (var learn in LearnBlocks.Values.Where(l => (bool?)recordedKeras["trained"] == true))
         {
             learn.Training = new TrainingResult(trainedAt, null, null);
@@ -175,15 +175,27 @@ internal sealed class StudioState
 
         var dspId = DspBlocks.Keys.FirstOrDefault();
         var recordedLogs = Fixtures.Json("Jobs/getJobsLogs.success.json")["stdout"]!
-            .Select(l => new LogLine(DateTimeOffset.Parse((string)l["created"]!, CultureInfo.InvariantCulture), (string?)l["logLevel"] ?? JobScripts.Info, (string)l["data"]!));
+            .Select(l => new LogLine(Time(l["created"]), (string?)l["logLevel"] ?? JobScripts.Info, (string)l["data"]!));
         var training = new SimulatedJob(
-            (long)trainingJob["id"]!, JobKind.TrainKeras, (string)trainingJob["category"]!, (string)trainingJob["categoryKey"]!, (string)trainingJob["key"]!,
-            DateTimeOffset.Parse((string)trainingJob["created"]!, CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse((string)trainingJob["started"]!, CultureInfo.InvariantCulture),
-            trainedAt, succeeds: true, recordedLogs) { Settled = true };
+            (long)trainingJob["id"]!,
+            JobKind.TrainKeras,
+            (string)trainingJob["category"]!,
+            (string)trainingJob["categoryKey"]!,
+            (string)trainingJob["key"]!,
+            Time(trainingJob["created"]),
+            Time(trainingJob["started"]),
+            trainedAt,
+            succeeds: true,
+            recordedLogs);
+        training.Settled = true;
         _jobs[training.Id] = training;
 
-        // The other recorded job ids, finished before the training; their logs are simulated.
+        if (DspBlocks.Count == 0)
+        {
+            return;
+        }
+
+        // The other recorded job ids, placed around the training; their logs are simulated.
         var recorded = new (string Fixture, JobKind Kind, long BlockId, DateTimeOffset Finished)[]
         {
             ("Jobs/generateFeaturesJob.success.json", JobKind.GenerateFeatures, dspId, generatedAt),
@@ -206,4 +218,6 @@ internal sealed class StudioState
             _jobs[id].Settled = true;
         }
     }
+
+    private static DateTimeOffset Time(JToken? recorded) => DateTimeOffset.Parse((string)recorded!, CultureInfo.InvariantCulture);
 }
