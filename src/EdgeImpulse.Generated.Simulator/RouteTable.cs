@@ -41,7 +41,8 @@ internal sealed class RouteTable
             {
                 if (IsParameter(template[i]))
                 {
-                    values[template[i][1..^1]] = Uri.UnescapeDataString(segments[i]);
+                    // Kestrel has already decoded the path; decoding again would turn "%2525" into "%".
+                    values[template[i][1..^1]] = segments[i];
                 }
                 else
                 {
