@@ -23,6 +23,7 @@ public sealed class SimulatorErrorTests
         var project = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Impulse.GetImpulseAsync(999999));
         var job = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Jobs.GetJobStatusAsync(sim.ProjectId, 12873488112));
         var sample = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Dsp.GetDspRawSampleAsync(sim.ProjectId, sim.DspId, 42));
+        var impulse = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Impulse.GetImpulseAsync(sim.ProjectId, 7));
 
         using (Assert.EnterMultipleScope())
         {
@@ -32,6 +33,7 @@ public sealed class SimulatorErrorTests
             Assert.That((project!.Status, project.ErrorText), Is.EqualTo((404, "Project 999999 not found")));
             Assert.That((job!.Status, job.ErrorText), Is.EqualTo((200, "No job found with ID 12873488112")));
             Assert.That((sample!.Status, sample.ErrorText), Is.EqualTo((200, "No sample found with ID 42")));
+            Assert.That((impulse!.Status, impulse.ErrorText), Is.EqualTo((200, "No impulse found with ID 7")));
         }
     }
 
