@@ -18,7 +18,7 @@ namespace EdgeImpulse.Generated.Simulator;
 internal sealed class RequestPipeline(StudioState state, IReadOnlyList<OperationSpec> operations, FaultList faults, string apiKey, TimeProvider time)
 {
     private readonly RouteTable _routes = new(operations);
-    private readonly StudioOperations _operations = new(state, operations);
+    private readonly StudioOperations _operations = new(state);
     private readonly ConcurrentQueue<SimulatorRequest> _requests = new();
 
     public IReadOnlyList<SimulatorRequest> Requests => _requests.ToArray();

@@ -18,13 +18,11 @@ internal sealed class StudioOperations
 
     private readonly StudioState _state;
     private readonly FixtureStore _fixtures;
-    private readonly Dictionary<string, OperationSpec> _specs;
 
-    public StudioOperations(StudioState state, IEnumerable<OperationSpec> operations)
+    public StudioOperations(StudioState state)
     {
         _state = state;
         _fixtures = state.Fixtures;
-        _specs = operations.ToDictionary(o => o.OperationId, StringComparer.Ordinal);
         Handlers = new Dictionary<string, Func<OperationCall, SimResponse>>(StringComparer.Ordinal)
         {
             ["getImpulse"] = GetImpulse,
@@ -460,7 +458,7 @@ internal sealed class StudioOperations
         return SimResponse.Json(Recorded(call));
     }
 
-    private JObject Recorded(OperationCall call) => _fixtures.Success(_specs[call.Operation.OperationId]);
+    private JObject Recorded(OperationCall call) => _fixtures.Success(call.Operation);
 
     private static void MergeDspConfig(DspBlock dsp, JObject values)
     {
