@@ -1,0 +1,170 @@
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using static EdgeImpulse.Generated.Tests.Simulator.SimulatorTestKit;
+
+namespace EdgeImpulse.Generated.Tests.Simulator;
+
+/// <summary>Failures read like the Studio's: unknown ids, invalid requests, missing credentials.</summary>
+[TestFixture]
+public sealed class SimulatorErrorTests
+{
+    [Test]
+    public async Task UnknownIds_FailWithTheStudiosTexts()
+    {
+        await using var sim = await StartAsync();
+        using var client = CreateClient(sim);
+
+        var learn = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Learn.GetKerasAsync(sim.ProjectId, 187));
+        var dsp = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Dsp.GetDspConfigAsync(sim.ProjectId, 9));
+        var dspInBody = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = 9 }));
+        var project = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Impulse.GetImpulseAsync(999999));
+        var job = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Jobs.GetJobStatusAsync(sim.ProjectId, 12873488112));
+        var sample = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Dsp.GetDspRawSampleAsync(sim.ProjectId, sim.DspId, 42));
+        var impulse = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Impulse.GetImpulseAsync(sim.ProjectId, 7));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((learn!.Status, learn.ErrorText), Is.EqualTo((200, "No learning block found with ID 187")));
+            Assert.That((dsp!.Status, dsp.ErrorText), Is.EqualTo((200, "No DSP block found with ID 9")));
+            Assert.That((dspInBody!.Status, dspInBody.ErrorText), Is.EqualTo((200, "No DSP block found with ID 9")));
+            Assert.That((project!.Status, project.ErrorText), Is.EqualTo((404, "Project 999999 not found")));
+            Assert.That((job!.Status, job.ErrorText), Is.EqualTo((200, "No job found with ID 12873488112")));
+            Assert.That((sample!.Status, sample.ErrorText), Is.EqualTo((200, "No sample found with ID 42")));
+            Assert.That((impulse!.Status, impulse.ErrorText), Is.EqualTo((200, "No impulse found with ID 7")));
+        }
+    }
+
+    [Test]
+    public async Task DownloadsBeforeFeaturesExist_FailWithSuccessFalse()
+    {
+        await using var sim = await StartAsync();
+        using var client = CreateClient(sim);
+
+        var data = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Dsp.DownloadDspDataAsync(sim.ProjectId, sim.DspId, RawDataCategory.Training));
+        var labels = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Dsp.DownloadDspLabelsAsync(sim.ProjectId, sim.DspId, RawDataCategory.Training));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(data!.ErrorText, Is.EqualTo("Features for DSP block \"Spectral features\" (ID 3) have not been generated yet. Generate features first."));
+            Assert.That(data.ContentType, Is.EqualTo("application/json"));
+            Assert.That(labels!.ErrorText, Is.EqualTo(data.ErrorText));
+        }
+    }
+
+    [TestCase("{\"batchSize\": \"large\"}", "body.batchSize: expected number")]
+    [TestCase("{\"visualLayers\": [{\"type\": \"dense\", \"neurons\": 1.5}]}", "body.visualLayers[0].neurons: expected integer")]
+    [TestCase("{\"visualLayers\": [{\"neurons\": 8}]}", "body.visualLayers[0].type: required")]
+    [TestCase("{\"mode\": \"creative\"}", "body.mode: not one of the allowed values")]
+    [TestCase("{\"trainingCycles\": 30", "body: malformed JSON")]
+    [TestCase("", "body: required")]
+    public async Task InvalidBody_Is400_NamingTheField(string body, string expected)
+    {
+        await using var sim = await StartAsync();
+        using var http = CreateHttpClient(sim);
+
+        using var response = await http.PostAsync($"api/{sim.ProjectId}/training/keras/{sim.LearnId}", JsonContent(body));
+        var json = JObject.Parse(await response.Content.ReadAsStringAsync());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((bool)json["success"]!, Is.False);
+            Assert.That((string)json["error"]!, Does.StartWith(expected));
+        }
+    }
+
+    [Test]
+    public async Task InvalidBody_ChangesNothing()
+    {
+        await using var sim = await StartAsync();
+        using var client = CreateClient(sim);
+        using var http = CreateHttpClient(sim);
+        var before = await client.Learn.GetKerasAsync(sim.ProjectId, sim.LearnId);
+
+        using var response = await http.PostAsync($"api/{sim.ProjectId}/training/keras/{sim.LearnId}", JsonContent("{\"trainingCycles\": 99, \"batchSize\": \"large\"}"));
+        var after = await client.Learn.GetKerasAsync(sim.ProjectId, sim.LearnId);
+
+        Assert.That(after.TrainingCycles, Is.EqualTo(before.TrainingCycles));
+    }
+
+    [TestCase("dsp/three", "path.dspId: expected integer, got 'three'")]
+    [TestCase("dsp/3/raw-data/748301546/slice", "query.sliceStart: required")]
+    [TestCase("jobs/1/stdout?limit=ten", "query.limit: expected integer, got 'ten'")]
+    [TestCase("jobs/1/stdout?logLevel=verbose", "query.logLevel: expected one of error, warn, info, debug, got 'verbose'")]
+    [TestCase("dsp-data/3/x/everything", "path.category: expected one of training, testing, post-processing, got 'everything'")]
+    public async Task InvalidParameter_Is400_NamingIt(string path, string expected)
+    {
+        await using var sim = await StartAsync();
+        using var http = CreateHttpClient(sim);
+
+        using var response = await http.GetAsync($"api/{sim.ProjectId}/{path}");
+        var json = JObject.Parse(await response.Content.ReadAsStringAsync());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string)json["error"]!, Is.EqualTo(expected));
+        }
+    }
+
+    [Test]
+    public async Task MissingOrWrongApiKey_Is401_AndAnyJwtIsAccepted()
+    {
+        await using var sim = await StartAsync();
+        using var anonymous = CreateClient(sim, o => o.ApiKey = null);
+        using var wrongKey = CreateClient(sim, o => o.ApiKey = "ei_not_the_key");
+        using var jwt = CreateClient(sim, o => (o.ApiKey, o.JwtToken) = (null, "header.payload.signature"));
+
+        var missing = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => anonymous.Impulse.GetImpulseAsync(sim.ProjectId));
+        var wrong = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => wrongKey.Impulse.GetImpulseAsync(sim.ProjectId));
+        var impulse = await jwt.Impulse.GetImpulseAsync(sim.ProjectId);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(missing!.Status, Is.EqualTo(401));
+            Assert.That(missing.ErrorText, Does.Contain("x-api-key"));
+            Assert.That(wrong!.Status, Is.EqualTo(401));
+            Assert.That(wrong.ErrorText, Is.EqualTo("Invalid API key"));
+            Assert.That(impulse.Success, Is.True);
+        }
+    }
+
+    [Test]
+    public async Task UnknownRoute_Is404_AndIsRecordedWithoutOperation()
+    {
+        await using var sim = await StartAsync();
+        using var http = CreateHttpClient(sim);
+
+        using var response = await http.GetAsync($"api/{sim.ProjectId}/no-such-thing");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(sim.Requests, Has.Count.EqualTo(1));
+            Assert.That(sim.Requests[0].OperationId, Is.Null);
+            Assert.That(sim.Requests[0].Path, Is.EqualTo($"/v1/api/{sim.ProjectId}/no-such-thing"));
+        }
+    }
+
+    [Test]
+    public async Task Requests_AreRecordedWithoutTheApiKey()
+    {
+        await using var sim = await StartAsync();
+        using var client = CreateClient(sim);
+
+        await client.Learn.SetKerasAsync(sim.ProjectId, sim.LearnId, new SetKerasParameterRequest { TrainingCycles = 5 });
+        var recorded = sim.Requests.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(recorded.OperationId, Is.EqualTo("setKeras"));
+            Assert.That(recorded.Method, Is.EqualTo("POST"));
+            Assert.That(recorded.Path, Is.EqualTo($"/v1/api/{sim.ProjectId}/training/keras/{sim.LearnId}"));
+            Assert.That(JObject.Parse(recorded.Body)["trainingCycles"]!.Value<int>(), Is.EqualTo(5));
+            Assert.That(recorded.ToString(), Does.Not.Contain(sim.ApiKey));
+        }
+    }
+}

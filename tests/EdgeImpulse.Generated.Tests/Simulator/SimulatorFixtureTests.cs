@@ -1,0 +1,86 @@
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using EdgeImpulse.Generated.Simulator;
+using EdgeImpulse.Generated.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using static EdgeImpulse.Generated.Tests.Simulator.SimulatorTestKit;
+
+namespace EdgeImpulse.Generated.Tests.Simulator;
+
+/// <summary>The simulator answers from the recordings, and other recordings can replace them.</summary>
+[TestFixture]
+public sealed class SimulatorFixtureTests
+{
+    [Test]
+    public async Task Answers_StartFromTheRecordings()
+    {
+        await using var sim = await StartAsync();
+        using var http = CreateHttpClient(sim);
+
+        var served = JObject.Parse(await http.GetStringAsync($"api/{sim.ProjectId}/dsp/{sim.DspId}/performance"));
+        var recorded = JObject.Parse(TestPaths.ReadFixture("Dsp/getPerformanceAllVariants.success.json"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(JToken.DeepEquals(served, recorded), Is.True);
+            Assert.That((sim.ProjectId, sim.DspId, sim.LearnId), Is.EqualTo((52187, 3, 4)), "the ids of the recorded project");
+        }
+    }
+
+    [Test]
+    public async Task FixtureOverrides_ReplaceARecording_AndTheIdsFollowIt()
+    {
+        var impulse = JObject.Parse(TestPaths.ReadFixture("Impulse/getImpulse.success.json"));
+        impulse.SelectToken("impulse.learnBlocks[0]")!["id"] = 40;
+        impulse.SelectToken("impulse.learnBlocks[0]")!["name"] = "Renamed classifier";
+        await using var sim = await StartAsync(o => o.FixtureOverrides["Impulse/getImpulse.success.json"] = impulse.ToString());
+        using var client = CreateClient(sim);
+
+        var keras = await client.Learn.GetKerasAsync(sim.ProjectId, 40);
+        var old = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Learn.GetKerasAsync(sim.ProjectId, 4));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sim.LearnId, Is.EqualTo(40));
+            Assert.That(keras.Name, Is.EqualTo("Renamed classifier"));
+            Assert.That(old!.ErrorText, Is.EqualTo("No learning block found with ID 4"));
+        }
+    }
+
+    [Test]
+    public async Task FixtureDirectory_ReplacesTheRecordingsItHolds()
+    {
+        var directory = Directory.CreateTempSubdirectory("ei-simulator-fixtures-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory.FullName, "Dsp"));
+            var labels = new JObject { ["success"] = true, ["labels"] = new JArray("a", "b") };
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "Dsp", "getDspFeatureLabels.success.json"), labels.ToString());
+            await using var sim = await StartAsync(o => o.FixtureDirectory = directory.FullName);
+            using var client = CreateClient(sim);
+
+            var served = await client.Dsp.GetDspFeatureLabelsAsync(sim.ProjectId, sim.DspId);
+            var impulse = await client.Impulse.GetImpulseAsync(sim.ProjectId);
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(served.Labels, Is.EqualTo(new[] { "a", "b" }));
+                Assert.That(impulse.Impulse!.DspBlocks.Single().Id, Is.EqualTo(3), "files the directory lacks come from the embedded recordings");
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void FixtureDirectory_ThatDoesNotExist_IsRejected()
+    {
+        Assert.That(
+            async () => await StudioSimulator.StartAsync(new SimulatorOptions { FixtureDirectory = Path.Combine(Path.GetTempPath(), "no-such-ei-fixtures") }),
+            Throws.InstanceOf<DirectoryNotFoundException>());
+    }
+}
