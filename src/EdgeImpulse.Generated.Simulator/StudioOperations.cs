@@ -366,7 +366,9 @@ internal sealed class StudioOperations
     private SimResponse GetJobsLogs(OperationCall call)
     {
         var (lines, total) = SelectLogs(call);
-        var stdout = new JArray(lines.Select(l => new JObject { ["created"] = SimulatedJob.Timestamp(l.Created), ["data"] = l.Data, ["logLevel"] = l.Level }));
+
+        // Like the Studio: the newest line first (the text download below stays chronological, like a log file).
+        var stdout = new JArray(lines.Reverse().Select(l => new JObject { ["created"] = SimulatedJob.Timestamp(l.Created), ["data"] = l.Data, ["logLevel"] = l.Level }));
         return SimResponse.Json(new JObject { ["success"] = true, ["stdout"] = stdout, ["totalCount"] = total });
     }
 
@@ -409,7 +411,7 @@ internal sealed class StudioOperations
 
     private static SimResponse Started(SimulatedJob job) => SimResponse.Json(new JObject { ["success"] = true, ["id"] = job.Id });
 
-    // The logs endpoints return the most recent lines, oldest first, at most `limit` (1000 at most, as documented);
+    // The logs endpoints return the most recent lines, at most `limit` (1000 at most, as documented);
     // `logLevel` keeps that level and the more severe ones. totalCount counts every line the filter keeps.
     private (IReadOnlyList<LogLine> Lines, int Total) SelectLogs(OperationCall call)
     {

@@ -46,7 +46,7 @@ public sealed class SimulatorJobTests
             Assert.That(created.Key, Is.EqualTo($"dsp-{sim.DspId}"));
             Assert.That(created.Started, Is.Null);
             Assert.That(created.Finished, Is.Null);
-            Assert.That(createdLogs.Stdout.First().Data, Is.EqualTo($"Creating job... OK (ID: {id})\n"));
+            Assert.That(createdLogs.Stdout.Last().Data, Is.EqualTo($"Creating job... OK (ID: {id})\n"), "the oldest line comes last");
             Assert.That(running.Started, Is.Not.Null);
             Assert.That(running.Finished, Is.Null);
             Assert.That(running.FinishedSuccessful, Is.Null);
@@ -56,7 +56,7 @@ public sealed class SimulatorJobTests
             Assert.That(finished.FinishedSuccessful, Is.True);
             Assert.That(finished.ComputeTime, Is.EqualTo(10).Within(0.01));
             Assert.That(finishedLogs.TotalCount, Is.GreaterThan(runningLogs.TotalCount));
-            Assert.That(finishedLogs.Stdout.Last().Data, Is.EqualTo("Job completed (success)\n"));
+            Assert.That(finishedLogs.Stdout.First().Data, Is.EqualTo("Job completed (success)\n"), "the newest line comes first");
             Assert.That(generated.Dsp.Features.Generated, Is.True);
         }
     }
@@ -77,8 +77,8 @@ public sealed class SimulatorJobTests
             Assert.That(started.Success, Is.True, "the job starts; it is the job that fails");
             Assert.That(job.FinishedSuccessful, Is.False);
             Assert.That(errors.Stdout.Select(l => l.LogLevel), Is.All.EqualTo(JobLogLevel.Error));
-            Assert.That(errors.Stdout.First().Data, Does.Contain("No features were generated for DSP block \"Spectral features\" (ID 3)"));
-            Assert.That(errors.Stdout.Last().Data, Is.EqualTo("Job failed (see above)\n"));
+            Assert.That(errors.Stdout.Last().Data, Does.Contain("No features were generated for DSP block \"Spectral features\" (ID 3)"));
+            Assert.That(errors.Stdout.First().Data, Is.EqualTo("Job failed (see above)\n"));
             Assert.That(keras.Trained, Is.False);
         }
     }
@@ -111,7 +111,7 @@ public sealed class SimulatorJobTests
     }
 
     [Test]
-    public async Task GetJobsLogs_ReturnsTheMostRecentLinesOldestFirst_UpToLimit_WithTheTotal()
+    public async Task GetJobsLogs_ReturnsTheMostRecentLinesNewestFirst_UpToLimit_WithTheTotal()
     {
         await using var sim = await StartAsync();
         using var client = CreateClient(sim);
@@ -125,12 +125,12 @@ public sealed class SimulatorJobTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(all.TotalCount, Is.EqualTo(all.Stdout.Count));
-            Assert.That(all.Stdout.Select(l => l.Created), Is.Ordered.Ascending);
+            Assert.That(all.Stdout.Select(l => l.Created), Is.Ordered.Descending);
             Assert.That(all.Stdout.Count(l => l.Data.StartsWith("Epoch ", StringComparison.Ordinal)), Is.EqualTo(30));
             Assert.That(last10.Stdout, Has.Count.EqualTo(10));
             Assert.That(last10.TotalCount, Is.EqualTo(all.TotalCount));
-            Assert.That(last10.Stdout.Select(l => l.Data), Is.EqualTo(all.Stdout.Skip(all.Stdout.Count - 10).Select(l => l.Data)));
-            Assert.That(text, Is.EqualTo(string.Concat(last10.Stdout.Select(l => l.Data))));
+            Assert.That(last10.Stdout.Select(l => l.Data), Is.EqualTo(all.Stdout.Take(10).Select(l => l.Data)));
+            Assert.That(text, Is.EqualTo(string.Concat(last10.Stdout.Reverse().Select(l => l.Data))), "the download is chronological");
         }
     }
 
@@ -148,7 +148,7 @@ public sealed class SimulatorJobTests
         {
             Assert.That(logs.TotalCount, Is.GreaterThan(1200));
             Assert.That(logs.Stdout, Has.Count.EqualTo(1000));
-            Assert.That(logs.Stdout.Last().Data, Is.EqualTo("Job completed (success)\n"));
+            Assert.That(logs.Stdout.First().Data, Is.EqualTo("Job completed (success)\n"));
         }
     }
 
