@@ -3,6 +3,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated;
+using EdgeImpulse.Generated.Npy;
 using Microsoft.Extensions.DependencyInjection;
 
 internal static class Program
@@ -27,8 +28,13 @@ internal static class Program
         var learnId = impulse.LearnBlocks[0].Id;
         var keras = await client.Learn.GetKerasAsync(projectId, learnId, timeout.Token);
 
+        var dspId = impulse.DspBlocks[0].Id;
+        var job = await client.GenerateFeaturesAsync(projectId, dspId, new JobWaitOptions { InitialPollInterval = TimeSpan.FromMilliseconds(200) }, timeout.Token);
+        NpyArray features = await client.Dsp.DownloadDspDataArrayAsync(projectId, dspId, RawDataCategory.Training, cancellationToken: timeout.Token);
+
         Console.WriteLine($"EdgeImpulse.Generated {typeof(EdgeImpulseClient).Assembly.GetName().Version} from {typeof(EdgeImpulseClient).Assembly.Location}");
         Console.WriteLine($"impulse '{impulse.Name}': {impulse.DspBlocks.Count} DSP block(s), learn block {learnId} '{keras.Name}', {keras.TrainingCycles} training cycles");
+        Console.WriteLine($"features job {job.Id} finished (successful: {job.FinishedSuccessful}); training features: {features}");
         return 0;
     }
 }
