@@ -1,43 +1,77 @@
+using System;
 using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using EdgeImpulse.Generated.Npy;
+using EdgeImpulse.Generated.Simulator;
 using EdgeImpulse.Generated.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace EdgeImpulse.Generated.Tests.Repository;
 
-/// <summary>The README's usage example, run against the loopback server; keep the two in step.</summary>
+/// <summary>The README's usage example, run as written against the simulator; a test checks the two stay in step.</summary>
 [TestFixture]
 public sealed class ReadmeUsageTests
 {
+    private const string SnippetStart = "// --- as in README.md \"Usage\" ---";
+    private const string SnippetEnd = "// --- end of README.md \"Usage\" ---";
+
     [Test]
-    public async Task ReadmeUsageExample_RunsAsWritten()
+    public async Task ReadmeUsageExample_RunsAsWrittenAgainstTheSimulator()
     {
-        await using var server = LoopbackServer.Start();
-        server.Enqueue(CannedResponse.Fixture("Impulse/getImpulse.success.json"))
-            .Enqueue(CannedResponse.Fixture("Dsp/getDspConfig.success.json"))
-            .Enqueue(CannedResponse.Fixture("Dsp/setDspConfig.success.json"))
-            .Enqueue(CannedResponse.Fixture("Jobs/generateFeaturesJob.success.json"))
-            .Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.success.json"))
-            .Enqueue(CannedResponse.Binary([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y']));
-        using var client = server.CreateClient();
-        const int projectId = 52187;
+        await using var sim = await StudioSimulator.StartAsync(new SimulatorOptions { Jobs = JobTimings.Fast });
+        using var client = new EdgeImpulseClient(new EdgeImpulseClientOptions { BaseUrl = sim.BaseUrl, ApiKey = sim.ApiKey });
 
         // --- as in README.md "Usage" ---
-        var impulse = (await client.Impulse.GetImpulseAsync(projectId)).Impulse;
-        var dspId = impulse!.DspBlocks[0].Id;
-        var dsp = await client.Dsp.GetDspConfigAsync(projectId, dspId);
-        await client.Dsp.SetDspConfigAsync(projectId, dspId, new DSPConfigRequest { Config = { ["fft-length"] = "32" } });
-        var job = await client.Jobs.GenerateFeaturesJobAsync(projectId, new GenerateFeaturesRequest { DspId = dspId });
-        var status = await client.Jobs.GetJobStatusAsync(projectId, job.Id);
-        using var features = await client.Dsp.DownloadDspDataAsync(projectId, dspId, RawDataCategory.Training);
-        // ---
+        const int projectId = 52187;
 
+        var impulse = (await client.Impulse.GetImpulseAsync(projectId)).Impulse!;      // the block ids live here
+        var dspId = impulse.DspBlocks[0].Id;
+        var learnId = impulse.LearnBlocks[0].Id;
+
+        await client.Dsp.SetDspConfigAsync(projectId, dspId, new DSPConfigRequest { Config = { ["scale-axes"] = "1" } });
+        var featureJob = await client.GenerateFeaturesAsync(projectId, dspId);        // starts the job, waits for it
+
+        var training = await client.Jobs.StartTrainKerasAsync(projectId, learnId, new SetKerasParameterRequest { TrainingCycles = 30 });
+        await foreach (var line in training.StreamLogsAsync())                        // live log: no line lost or repeated
+        {
+            Console.Write(line.Data);
+        }
+
+        var job = await training.WaitForCompletionAsync(new JobWaitOptions { Timeout = TimeSpan.FromHours(2), CancelJobOnAbort = true });
+        var metadata = await client.Learn.GetKerasMetadataAsync(projectId, learnId);
+        Console.WriteLine($"job {job.Id}: accuracy {metadata.ModelValidationMetrics[0].Accuracy:P1}");
+
+        NpyArray features = await client.Dsp.DownloadDspDataArrayAsync(projectId, dspId, RawDataCategory.Training);
+        var values = features.As<float>();                                            // shape (windows, features)
+        Console.WriteLine($"{features.Shape[0]} windows x {features.Shape[1]} features, first {values[0, 0]}");
+        // --- end of README.md "Usage" ---
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(featureJob.FinishedSuccessful, Is.True);
+            Assert.That(job.FinishedSuccessful, Is.True);
+            Assert.That(metadata.ModelValidationMetrics[0].Accuracy, Is.InRange(0.0, 1.0));
+            Assert.That(features.Rank, Is.EqualTo(2));
+            Assert.That(features.Shape[0], Is.GreaterThan(0));
+            Assert.That((double)values[0, 0], Is.EqualTo(features.ToDoubleArray()[0]));
+            Assert.That(sim.Requests.Single(r => r.OperationId == "setDspConfig").Body, Does.Contain("\"scale-axes\":\"1\""));
+        }
+    }
+
+    [Test]
+    public void ReadmeUsageExample_MatchesThisTestLineForLine()
+    {
         var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
-        Assert.That(readme, Does.Contain("var dspId = impulse!.DspBlocks[0].Id;").And.Contain("RawDataCategory.Training"));
-        Assert.That(server.Requests[2].Body, Is.EqualTo("""{"config":{"fft-length":"32"}}"""));
-        Assert.That(server.Requests[5].Path, Is.EqualTo($"/v1/api/52187/dsp-data/{dspId}/x/training"));
-        Assert.That(dsp.Dsp, Is.Not.Null);
-        Assert.That(server.Requests[4].Path, Is.EqualTo($"/v1/api/52187/jobs/{job.Id}/status"));
-        Assert.That(status.Job.FinishedSuccessful, Is.True);
+        var usage = Regex.Match(readme, @"## Usage\s+```csharp\n(?<code>.*?)```", RegexOptions.Singleline).Groups["code"].Value;
+        var readmeLines = usage.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)).ToList();
+
+        var source = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "EdgeImpulse.Generated.Tests", "Repository", "ReadmeUsageTests.cs"));
+        var start = source.IndexOf(SnippetStart, StringComparison.Ordinal) + SnippetStart.Length;
+        var testLines = source[start..source.IndexOf(SnippetEnd, start, StringComparison.Ordinal)]
+            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+        Assert.That(testLines, Is.EqualTo(readmeLines), "README.md's Usage example and this test's copy of it differ");
     }
 }
