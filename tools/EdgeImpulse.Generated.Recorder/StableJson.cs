@@ -111,7 +111,7 @@ internal static partial class StableJson
                 builder.Append(' ', indent * 2).Append(']');
                 break;
             default:
-                builder.Append(token.ToString(Formatting.None));
+                builder.Append(Scalar(token));
                 break;
         }
     }
@@ -124,8 +124,21 @@ internal static partial class StableJson
             return null;
         }
 
-        var inline = "[" + string.Join(", ", array.Select(i => i.ToString(Formatting.None))) + "]";
+        var inline = "[" + string.Join(", ", array.Select(Scalar)) + "]";
         return inline.Length <= MaxInlineStringArrayLength || array.All(i => i.Type != JTokenType.String) ? inline : null;
+    }
+
+    // NaN and ±Infinity are written as the bare symbols they were read from (JToken.ToString would quote them,
+    // turning a number into a string on the next read).
+    private static string Scalar(JToken value)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None, FloatFormatHandling = FloatFormatHandling.Symbol })
+        {
+            value.WriteTo(writer);
+        }
+
+        return text.ToString();
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]

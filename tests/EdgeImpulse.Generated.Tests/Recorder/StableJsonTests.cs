@@ -77,6 +77,20 @@ public sealed class StableJsonTests
     }
 
     [Test]
+    public void Format_KeepsNaNAndInfinity_AsNumbers_NotStrings()
+    {
+        var text = StableJson.Format(StableJson.Parse("""{ "v": [NaN, Infinity, -Infinity, -0.0], "x": NaN }"""));
+        var reread = StableJson.Parse(text);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Is.EqualTo("{\n  \"v\": [NaN, Infinity, -Infinity, -0.0],\n  \"x\": NaN\n}\n"));
+            Assert.That(reread["v"]!.Select(v => v.Type), Is.All.EqualTo(JTokenType.Float));
+            Assert.That(reread["x"]!.Type, Is.EqualTo(JTokenType.Float));
+        }
+    }
+
+    [Test]
     public void EveryAuthoredFixture_SurvivesFormatting_WithoutLosingAValue_AndFormatsTheSameTwice()
     {
         var fixtures = Directory.GetFiles(TestPaths.Fixtures, "*.json", SearchOption.AllDirectories);
