@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 
 namespace EdgeImpulse.Generated;
 
-internal sealed class LengthLimitedStream(Stream inner, long limit, string operationId) : Stream
+internal sealed class LengthLimitedStream(Stream inner, long limit, string operationId, int status, string? contentType) : Stream
 {
     private long _read;
 
@@ -58,7 +58,7 @@ internal sealed class LengthLimitedStream(Stream inner, long limit, string opera
         _read += read;
         if (_read > limit)
         {
-            throw new EdgeImpulseApiException($"{operationId}: the download exceeded the configured limit of {limit} bytes (MaxDownloadBytes).");
+            throw new EdgeImpulseApiException($"{operationId}: the download exceeded the configured limit of {limit} bytes (MaxDownloadBytes).", operationId, status, null, contentType, null);
         }
 
         return read;
