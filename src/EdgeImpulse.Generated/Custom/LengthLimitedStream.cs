@@ -11,6 +11,9 @@ internal sealed class LengthLimitedStream(Stream inner, long limit, string opera
 {
     private long _read;
 
+    /// <summary>Gets the most bytes the body may have (MaxDownloadBytes).</summary>
+    public long Limit => limit;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -24,6 +27,10 @@ internal sealed class LengthLimitedStream(Stream inner, long limit, string opera
         get => _read;
         set => throw new NotSupportedException();
     }
+
+    /// <summary>The error for a body that would exceed the limit, as the download reports it; <paramref name="what"/> says what needs the bytes.</summary>
+    public EdgeImpulseApiException OverLimit(string what) =>
+        new($"{operationId}: {what}, over the configured limit of {limit} bytes (MaxDownloadBytes).", operationId, status, null, contentType, null);
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
