@@ -259,9 +259,10 @@ internal sealed class StudioOperations
 
     private SimResponse DspGetFeaturesForSample(OperationCall call)
     {
+        // Ids first, as for the other sample operations: an unknown sample is that, whatever the block's state.
         var dsp = _state.Dsp(call.PathId("dspId"));
-        RequireFeatures(dsp);
         var sampleId = _state.Sample(call.PathId("sampleId"));
+        RequireFeatures(dsp);
         var response = Recorded(call);
         foreach (var sample in response.SelectTokens("data[*].sample").OfType<JObject>())
         {
