@@ -19,7 +19,20 @@ internal sealed class DspBlock(long id, string name, string type, OrderedDiction
     /// <summary>Gets or sets the result of the last successful generate-features job; null when none (or cleared).</summary>
     public GeneratedFeatures? Features { get; set; }
 
+    /// <summary>
+    /// Gets a number that changes whenever the parameters change or the block is cleared: a generate-features job
+    /// notes it at the start, and its features count only if it is the same when the job finishes.
+    /// </summary>
+    public int Revision { get; private set; }
+
     public bool HasAutotunerResults { get; set; }
+
+    /// <summary>Forgets the generated features, which no longer match the parameters (changed) or were cleared.</summary>
+    public void Invalidate()
+    {
+        Features = null;
+        Revision++;
+    }
 }
 
 /// <summary>What a generate-features job left behind: when, with which parameters, and whether importance was calculated.</summary>

@@ -183,7 +183,7 @@ internal sealed class StudioOperations
 
     private SimResponse ClearDspBlock(OperationCall call)
     {
-        _state.Dsp(call.PathId("dspId")).Features = null;
+        _state.Dsp(call.PathId("dspId")).Invalidate();
         return SimResponse.Success();
     }
 
@@ -259,9 +259,10 @@ internal sealed class StudioOperations
 
     private SimResponse DspGetFeaturesForSample(OperationCall call)
     {
+        // Ids first, as for the other sample operations: an unknown sample is that, whatever the block's state.
         var dsp = _state.Dsp(call.PathId("dspId"));
-        RequireFeatures(dsp);
         var sampleId = _state.Sample(call.PathId("sampleId"));
+        RequireFeatures(dsp);
         var response = Recorded(call);
         foreach (var sample in response.SelectTokens("data[*].sample").OfType<JObject>())
         {
@@ -312,8 +313,17 @@ internal sealed class StudioOperations
         var importance = (bool?)call.Body["calculateFeatureImportance"] ?? false;
         var normalize = (string?)call.Body["normalizeData"] ?? "none";
         var config = new Dictionary<string, string>(dsp.Config, StringComparer.Ordinal);
+        var revision = dsp.Revision;
         var job = _state.StartJob(JobKind.GenerateFeatures, dsp.Id, call.Now, _ => JobScripts.GenerateFeatures(dsp, _state.Dataset, importance));
-        job.OnSuccess = () => dsp.Features = new GeneratedFeatures(job.Finished, config, importance, normalize);
+        job.OnSuccess = () =>
+        {
+            // The job ran on the parameters it started with. If they changed (or the block was cleared) meanwhile, it
+            // still succeeds, but its features are stale: the block does not count as having features.
+            if (dsp.Revision == revision)
+            {
+                dsp.Features = new GeneratedFeatures(job.Finished, config, importance, normalize);
+            }
+        };
         return Started(job);
     }
 
@@ -472,10 +482,11 @@ internal sealed class StudioOperations
             dsp.Config[name] = text;
         }
 
-        // Changed parameters make the generated features stale: the Studio asks to generate them again.
+        // Changed parameters make the generated features stale (also those a running job will produce): the Studio
+        // asks to generate them again.
         if (changed)
         {
-            dsp.Features = null;
+            dsp.Invalidate();
         }
     }
 

@@ -191,7 +191,7 @@ internal sealed class ApiConnection : IDisposable
                 throw new EdgeImpulseApiException($"{operationId}: the download is {length} bytes, over the configured limit of {limit} bytes (MaxDownloadBytes).", operationId, status, null, contentType, null);
             }
 
-            stream = new LengthLimitedStream(stream, limit, operationId);
+            stream = new LengthLimitedStream(stream, limit, operationId, status, contentType);
         }
 
         var headers = message.Headers.Concat(message.Content.Headers).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);

@@ -7,9 +7,12 @@ using System.Threading.Tasks;
 
 namespace EdgeImpulse.Generated;
 
-internal sealed class LengthLimitedStream(Stream inner, long limit, string operationId) : Stream
+internal sealed class LengthLimitedStream(Stream inner, long limit, string operationId, int status, string? contentType) : Stream
 {
     private long _read;
+
+    /// <summary>Gets the most bytes the body may have (MaxDownloadBytes).</summary>
+    public long Limit => limit;
 
     public override bool CanRead => true;
 
@@ -24,6 +27,10 @@ internal sealed class LengthLimitedStream(Stream inner, long limit, string opera
         get => _read;
         set => throw new NotSupportedException();
     }
+
+    /// <summary>The error for a body that would exceed the limit, as the download reports it; <paramref name="what"/> says what needs the bytes.</summary>
+    public EdgeImpulseApiException OverLimit(string what) =>
+        new($"{operationId}: {what}, over the configured limit of {limit} bytes (MaxDownloadBytes).", operationId, status, null, contentType, null);
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
@@ -58,7 +65,7 @@ internal sealed class LengthLimitedStream(Stream inner, long limit, string opera
         _read += read;
         if (_read > limit)
         {
-            throw new EdgeImpulseApiException($"{operationId}: the download exceeded the configured limit of {limit} bytes (MaxDownloadBytes).");
+            throw new EdgeImpulseApiException($"{operationId}: the download exceeded the configured limit of {limit} bytes (MaxDownloadBytes).", operationId, status, null, contentType, null);
         }
 
         return read;

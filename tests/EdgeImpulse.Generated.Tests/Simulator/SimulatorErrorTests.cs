@@ -1,6 +1,10 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Threading.Tasks;
+using EdgeImpulse.Generated.Tests.Infrastructure;
+using EdgeImpulse.Generated.Tests.Spec;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using static EdgeImpulse.Generated.Tests.Simulator.SimulatorTestKit;
@@ -166,5 +170,96 @@ public sealed class SimulatorErrorTests
             Assert.That(JObject.Parse(recorded.Body)["trainingCycles"]!.Value<int>(), Is.EqualTo(5));
             Assert.That(recorded.ToString(), Does.Not.Contain(sim.ApiKey));
         }
+    }
+
+    [TestCaseSource(nameof(UnknownIdCases))]
+    public async Task UnknownId_FailsWithSuccessFalseAndTheStudiosText(string operationId, string method, string path, string? body, string expected)
+    {
+        await using var sim = await StartAsync();
+        using var http = CreateHttpClient(sim);
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"api/{sim.ProjectId}/{path}") { Content = body is null ? null : JsonContent(body) };
+
+        using var response = await http.SendAsync(request);
+        var json = JObject.Parse(await response.Content.ReadAsStringAsync());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sim.Requests.Single().OperationId, Is.EqualTo(operationId), "the request reached the operation meant");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That((bool)json["success"]!, Is.False);
+            Assert.That((string)json["error"]!, Is.EqualTo(expected));
+        }
+    }
+
+    [Test]
+    public void UnknownIdCases_CoverEveryOperation()
+    {
+        var covered = UnknownIdCases().Select(c => (string)c.Arguments[0]!).Distinct();
+
+        Assert.That(covered, Is.EquivalentTo(SpecSchemas.Operations().Select(o => (string)o["operationId"]!)));
+    }
+
+    // One request per operation with an unknown id (and, where an operation takes two ids, one per id), with a valid
+    // body and the required query parameters, so only the id can fail. The simulator starts fresh: no features, no jobs.
+    private static IEnumerable<TestCaseData> UnknownIdCases()
+    {
+        const string Learn = "No learning block found with ID 187";
+        const string Dsp = "No DSP block found with ID 9";
+        const string Job = "No job found with ID 12873488112";
+        const string Sample = "No sample found with ID 42";
+        var sample = RecordedSampleId;
+        var slice = "?sliceStart=0&sliceEnd=2000";
+        string Body(string fixture, long? dspId = null)
+        {
+            var json = JObject.Parse(TestPaths.ReadFixture(fixture));
+            if (dspId is { } id)
+            {
+                json["dspId"] = id;
+            }
+
+            return json.ToString();
+        }
+
+        (string Operation, string Method, string Path, string? Body, string Expected)[] cases =
+        [
+            ("getImpulse", "GET", "impulse?impulseId=7", null, "No impulse found with ID 7"),
+            ("getKeras", "GET", "training/keras/187", null, Learn),
+            ("setKeras", "POST", "training/keras/187", Body("Learn/setKeras.request.json"), Learn),
+            ("getKerasMetadata", "GET", "training/keras/187/metadata", null, Learn),
+            ("trainKerasJob", "POST", "jobs/train/keras/187", Body("Jobs/trainKerasJob.request.json"), Learn),
+            ("getDspConfig", "GET", "dsp/9", null, Dsp),
+            ("setDspConfig", "POST", "dsp/9", Body("Dsp/setDspConfig.request.json"), Dsp),
+            ("clearDspBlock", "POST", "dsp/9/clear", null, Dsp),
+            ("getDspMetadata", "GET", "dsp/9/metadata", null, Dsp),
+            ("getDspFeatureLabels", "GET", "dsp/9/features/labels", null, Dsp),
+            ("getDspFeatureImportance", "GET", "dsp/9/features/importance", null, Dsp),
+            ("getAutotunerResults", "GET", "dsp/9/get-autotuner-results", null, Dsp),
+            ("getPerformanceAllVariants", "GET", "dsp/9/performance", null, Dsp),
+            ("runDspOnFeaturesArray", "POST", "dsp/9/run", Body("Dsp/runDspOnFeaturesArray.request.json"), Dsp),
+            ("startProfileCustomDspBlock", "POST", "dsp/9/profile", Body("Dsp/startProfileCustomDspBlock.request.json"), Dsp),
+            ("getDspRawSample", "GET", $"dsp/9/raw-data/{sample}", null, Dsp),
+            ("getDspRawSample", "GET", "dsp/3/raw-data/42", null, Sample),
+            ("getDspSampleSlice", "GET", $"dsp/9/raw-data/{sample}/slice{slice}", null, Dsp),
+            ("getDspSampleSlice", "GET", $"dsp/3/raw-data/42/slice{slice}", null, Sample),
+            ("runDspSampleSlice", "POST", $"dsp/9/raw-data/{sample}/slice/run{slice}", Body("Dsp/runDspSampleSlice.request.json"), Dsp),
+            ("runDspSampleSlice", "POST", $"dsp/3/raw-data/42/slice/run{slice}", Body("Dsp/runDspSampleSlice.request.json"), Sample),
+            ("runDspSampleSliceReadOnly", "GET", $"dsp/9/raw-data/{sample}/slice/run/readonly{slice}", null, Dsp),
+            ("runDspSampleSliceReadOnly", "GET", $"dsp/3/raw-data/42/slice/run/readonly{slice}", null, Sample),
+            ("dspGetFeaturesForSample", "GET", $"dsp/9/features/get-graph/classification/{sample}", null, Dsp),
+            ("dspGetFeaturesForSample", "GET", "dsp/3/features/get-graph/classification/42", null, Sample),
+            ("dspSampleTrainedFeatures", "GET", "dsp/9/features/get-graph/training?featureAx1=0&featureAx2=1&featureAx3=2", null, Dsp),
+            ("downloadDspData", "GET", "dsp-data/9/x/training", null, Dsp),
+            ("downloadDspLabels", "GET", "dsp-data/9/y/training", null, Dsp),
+            ("downloadDspArtifact", "GET", "dsp-data/9/artifact/features", null, Dsp),
+            ("generateFeaturesJob", "POST", "jobs/generate-features", Body("Jobs/generateFeaturesJob.request.json", dspId: 9), Dsp),
+            ("autotuneDspJob", "POST", "jobs/autotune-dsp", Body("Jobs/autotuneDspJob.request.json", dspId: 9), Dsp),
+            ("getJobStatus", "GET", "jobs/12873488112/status", null, Job),
+            ("getJobsLogs", "GET", "jobs/12873488112/stdout", null, Job),
+            ("downloadJobsLogs", "GET", "jobs/12873488112/stdout/download", null, Job),
+            ("cancelJob", "POST", "jobs/12873488112/cancel", null, Job),
+            ("getProfileTfliteJobResult", "GET", "jobs/profile-tflite/12873488112/result", null, Job),
+        ];
+        return cases.Select(c => new TestCaseData(c.Operation, c.Method, c.Path, c.Body, c.Expected).SetArgDisplayNames(c.Operation, c.Path.Split('?')[0]));
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -82,5 +83,25 @@ public sealed class SimulatorFixtureTests
         Assert.That(
             async () => await StudioSimulator.StartAsync(new SimulatorOptions { FixtureDirectory = Path.Combine(Path.GetTempPath(), "no-such-ei-fixtures") }),
             Throws.InstanceOf<DirectoryNotFoundException>());
+    }
+
+    [Test]
+    public void EmbeddedFixtures_AreTheRecordedAnswersAndNothingElse()
+    {
+        // FixtureStore reads every embedded fixture as UTF-8 text: binaries (.npy), scripts and request bodies have no place there.
+        var embedded = typeof(StudioSimulator).Assembly.GetManifestResourceNames()
+            .Select(name => name.Replace('\\', '/'))
+            .Where(name => name.StartsWith("Fixtures/", StringComparison.Ordinal))
+            .Select(name => name["Fixtures/".Length..])
+            .ToArray();
+        var answers = Directory.EnumerateFiles(TestPaths.Fixtures, "*.success.json", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(TestPaths.Fixtures, path).Replace('\\', '/'))
+            .Append("Common/error.bad-gateway.html");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(embedded, Is.EquivalentTo(answers));
+            Assert.That(embedded, Has.None.EndsWith(".npy").And.None.EndsWith(".py"));
+        }
     }
 }

@@ -211,4 +211,91 @@ public sealed class SimulatorJobTests
             Assert.That(after.Results, Is.Not.Empty);
         }
     }
+
+    [TestCase("setDspConfig")]
+    [TestCase("runDspSampleSlice")]
+    [TestCase("clearDspBlock")]
+    public async Task GenerateFeatures_ParametersChangedOrClearedWhileRunning_SucceedsButLeavesNoCurrentFeatures(string change)
+    {
+        var clock = new ManualClock();
+        await using var sim = await StartAsync(o => (o.TimeProvider, o.Jobs) = (clock, Timings));
+        using var client = CreateClient(sim);
+        var id = (await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId })).Id;
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        // The job has copied scale-axes = 1; the block's value changes (or the block is cleared) while it runs.
+        switch (change)
+        {
+            case "setDspConfig":
+                await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DSPConfigRequest { Config = { ["scale-axes"] = "7" } });
+                break;
+            case "runDspSampleSlice":
+                var run = new DspRunRequestWithoutFeatures { Params = { ["scale-axes"] = "7" }, Store = true };
+                await client.Dsp.RunDspSampleSliceAsync(sim.ProjectId, sim.DspId, RecordedSampleId, 0, run, 2000);
+                break;
+            default:
+                await client.Dsp.ClearDspBlockAsync(sim.ProjectId, sim.DspId);
+                break;
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id)).Job;
+        var config = await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId);
+        var metadata = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
+        var download = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Dsp.DownloadDspDataAsync(sim.ProjectId, sim.DspId, RawDataCategory.Training));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(job.FinishedSuccessful, Is.True, "the job itself ran to the end");
+            Assert.That(config.Dsp.Features.Generated, Is.False, "its features are of the parameters it started with");
+            Assert.That(metadata.Generated, Is.False);
+            Assert.That(metadata.DspConfig["scale-axes"], Is.EqualTo(change == "clearDspBlock" ? "1" : "7"), "the current parameters, not the job's copy");
+            Assert.That(download!.ErrorText, Does.Contain("have not been generated yet"));
+        }
+    }
+
+    [Test]
+    public async Task GenerateFeatures_SameParametersSetWhileRunning_StillGeneratesThem()
+    {
+        var clock = new ManualClock();
+        await using var sim = await StartAsync(o => (o.TimeProvider, o.Jobs) = (clock, Timings));
+        using var client = CreateClient(sim);
+        var id = (await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId })).Id;
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DSPConfigRequest { Config = { ["scale-axes"] = "1" } });
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var metadata = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(metadata.Generated, Is.True, "setting a parameter to the value it has changes nothing");
+            Assert.That(metadata.DspConfig["scale-axes"], Is.EqualTo("1"));
+            Assert.That((await client.Jobs.GetJobStatusAsync(sim.ProjectId, id)).Job.FinishedSuccessful, Is.True);
+        }
+    }
+
+    [Test]
+    public async Task GenerateFeatures_StartedAgainAfterAChange_GeneratesTheNewParameters()
+    {
+        var clock = new ManualClock();
+        await using var sim = await StartAsync(o => (o.TimeProvider, o.Jobs) = (clock, Timings));
+        using var client = CreateClient(sim);
+        await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId });
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DSPConfigRequest { Config = { ["scale-axes"] = "7" } });
+        await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId });
+
+        clock.Advance(TimeSpan.FromSeconds(8));
+        var afterFirst = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var afterSecond = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterFirst.Generated, Is.False, "the first job finished with the old parameters");
+            Assert.That(afterSecond.Generated, Is.True);
+            Assert.That(afterSecond.DspConfig["scale-axes"], Is.EqualTo("7"));
+        }
+    }
 }

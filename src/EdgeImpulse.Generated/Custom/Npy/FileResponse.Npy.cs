@@ -1,4 +1,5 @@
-// CUSTOM: reads a downloaded body (downloadDspData, downloadDspLabels) as a typed .npy array, straight from the stream.
+// CUSTOM: reads a downloaded body (downloadDspData, downloadDspLabels) as a typed .npy array, straight from the stream,
+// refusing before allocation an array larger than the client's MaxDownloadBytes.
 using System.Threading;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated.Npy;
@@ -14,9 +15,26 @@ public partial class FileResponse
     /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The array, an <see cref="NpyArray{T}"/> of the element type the header declares.</returns>
+    /// <remarks>
+    /// The array is allocated once the header is read, at the size the header declares. That size is first checked
+    /// against the Content-Length and, for a download of a client with <see cref="EdgeImpulseClientOptions.MaxDownloadBytes"/>,
+    /// against that limit, so a body without a Content-Length (chunked) cannot make the reader allocate more than the limit.
+    /// </remarks>
     /// <exception cref="NpyFormatException">
     /// The body is not a readable <c>.npy</c> array (e.g. JSON or HTML), is truncated, or has bytes after the array.
     /// </exception>
-    public Task<NpyArray> ReadNpyAsync(CancellationToken cancellationToken = default) =>
-        NpyReader.ReadAsync(Stream, new NpyReadSettings { StreamLength = ContentLength, RequireEnd = true }, cancellationToken);
+    /// <exception cref="EdgeImpulseApiException">The array the header declares, or the body, is larger than MaxDownloadBytes.</exception>
+    public Task<NpyArray> ReadNpyAsync(CancellationToken cancellationToken = default)
+    {
+        // Only downloads carry the limit (ApiConnection wraps their body); a FileResponse made by hand has none.
+        var limited = Stream as LengthLimitedStream;
+        var settings = new NpyReadSettings
+        {
+            StreamLength = ContentLength,
+            RequireEnd = true,
+            MaxBytes = limited?.Limit,
+            OverLimit = limited is null ? null : header => limited.OverLimit($"the .npy header's {header.Description} needs {header.HeaderBytes + header.DataBytes} bytes with its {header.HeaderBytes}-byte header"),
+        };
+        return NpyReader.ReadAsync(Stream, settings, cancellationToken);
+    }
 }

@@ -1,5 +1,6 @@
 // CUSTOM: reads NumPy .npy files (what downloadDspData/downloadDspLabels return) from a stream into typed arrays,
-// without buffering the body: the header first, then the data straight into the one T[] it needs.
+// without buffering the body: the header first, then the data straight into the one T[] it needs, allocated only
+// once the header's size is checked against what the stream holds or may hold (MaxDownloadBytes).
 using System;
 using System.Buffers;
 using System.Buffers.Binary;
@@ -75,6 +76,13 @@ public static class NpyReader
         if (settings.RequireEnd && available > header.DataBytes)
         {
             throw Trailing(header, available.Value - header.DataBytes);
+        }
+
+        // Without a known size (a chunked download) nothing above bounds what the header may claim: a short body saying
+        // (600000000,) '<f8' would allocate 4.8 GB before failing as truncated. So a download's limit is checked here.
+        if (settings.MaxBytes is { } limit && header.HeaderBytes + header.DataBytes > limit)
+        {
+            throw settings.OverLimit?.Invoke(header) ?? new NpyFormatException($"The .npy header's {header.Description} needs {header.HeaderBytes + header.DataBytes} bytes with its {header.HeaderBytes}-byte header, more than the {limit} allowed.");
         }
 
         var array = await header.DType.Reader.ReadAsync(stream, header, settings.ChunkBytes, cancellationToken).ConfigureAwait(false);
@@ -169,6 +177,15 @@ internal sealed record NpyReadSettings
 
     /// <summary>Gets a value indicating whether the stream must end with the array (a download holds exactly one).</summary>
     public bool RequireEnd { get; init; }
+
+    /// <summary>
+    /// Gets the most bytes the stream may hold from where the read starts (a download's MaxDownloadBytes): a header
+    /// whose array needs more is refused before the array is allocated.
+    /// </summary>
+    public long? MaxBytes { get; init; }
+
+    /// <summary>Gets the error for a header over <see cref="MaxBytes"/>; null for an <see cref="NpyFormatException"/>.</summary>
+    public Func<NpyHeader, Exception>? OverLimit { get; init; }
 
     /// <summary>Gets the size of the buffer the data passes through (tests make it small to cross chunk boundaries).</summary>
     public int ChunkBytes { get; init; } = NpyReader.DefaultChunkBytes;
