@@ -209,14 +209,16 @@ public sealed partial class JobOperation
     private async Task<List<JobLogLine>> ReadNewLogLinesAsync(PollRun run, JobLogCursor cursor, int limit)
     {
         var response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, limit, null, t)).ConfigureAwait(false);
-        if (cursor.NewLineCount(response.TotalCount) > response.Stdout.Count
-            && response.Stdout.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest)
+        var window = JobLogCursor.Chronological(response.Stdout);
+        if (window.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest && !cursor.ReachesBack(response.TotalCount, window))
         {
-            // The window was full and still short of the last line delivered: a wider one may reach it.
+            // The window was full and does not reach back to the lines delivered (by the count, or by content when
+            // the count is off): a wider one may reach them, where this one would leave a gap.
             response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, JobWaitOptions.MaxLogLinesPerRequest, null, t)).ConfigureAwait(false);
+            window = JobLogCursor.Chronological(response.Stdout);
         }
 
-        return cursor.Advance(response.TotalCount, JobLogCursor.Chronological(response.Stdout));
+        return cursor.Advance(response.TotalCount, window);
     }
 
     // The log explains the failure; failing to read it must not replace the job failure with an unrelated error.
