@@ -42,8 +42,9 @@ public sealed class JobWaitOptions
 
     /// <summary>
     /// Gets or sets how long polls may keep failing transiently (no response, HTTP 5xx, HTTP 429) before the wait gives
-    /// up with the last failure. Counted from the first failure of a run of failures; a successful poll resets it.
-    /// Default 60 s, as in Edge Impulse's Node.js client. <see cref="TimeSpan.Zero"/> tolerates nothing.
+    /// up with the last failure. Counted from the start of the first failed request of a run of failures (so a request
+    /// that hangs until the HTTP timeout counts in full); a successful poll resets it. Default 60 s, as in Edge
+    /// Impulse's Node.js client. <see cref="TimeSpan.Zero"/> tolerates nothing; at most 49 days.
     /// </summary>
     public TimeSpan TransientFailureTolerance { get; set; } = TimeSpan.FromSeconds(60);
 

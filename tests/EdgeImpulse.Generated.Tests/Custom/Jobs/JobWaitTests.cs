@@ -165,6 +165,23 @@ public sealed class JobWaitTests
     }
 
     [Test]
+    public async Task Wait_ServerThatHangsUntilTheHttpTimeout_TheHangCountsTowardsTheTolerance()
+    {
+        // Each poll hangs 50 s and then fails without a response; the tolerance is the default 60 s.
+        var clock = new SteppingClock();
+        var jobs = new HangingJobsClient(clock, TimeSpan.FromSeconds(50));
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => new JobOperation(jobs, ProjectId, TrainingJobId).WaitForCompletionAsync(new JobWaitOptions { TimeProvider = clock }, CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(jobs.Calls, Is.EqualTo(2), "the second failure ends 101 s after the first attempt started");
+            Assert.That(ex!.Status, Is.Zero);
+            Assert.That(ex.Message, Does.Contain("failing for 00:01:41 with retries"));
+        }
+    }
+
+    [Test]
     public async Task Wait_ToleratesABurstOfServerErrorsAndADroppedConnection()
     {
         await using var server = LoopbackServer.Start();
@@ -439,4 +456,33 @@ public sealed class JobWaitTests
 
     private static CannedResponse TooManyRequests(string retryAfter) =>
         CannedResponse.Json("{\"success\":false,\"error\":\"Too many requests\"}", 429) with { Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter } };
+
+    /// <summary>A jobs client whose status polls each take <c>hang</c> on the clock and then fail without a response.</summary>
+    private sealed class HangingJobsClient(SteppingClock clock, TimeSpan hang) : IJobsClient
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public Task<GetJobResponse> GetJobStatusAsync(int projectId, long jobId, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            clock.Advance(hang);
+            throw new EdgeImpulseApiException("getJobStatus: the request timed out", "getJobStatus", 0, null, null, null);
+        }
+
+        public Task<StartJobResponse> AutotuneDspJobAsync(int projectId, AutotuneDspRequest body, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<StartJobResponse> GenerateFeaturesJobAsync(int projectId, GenerateFeaturesRequest body, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<ProfileTfLiteResponse> GetProfileTfliteJobResultAsync(int projectId, long jobId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<StartJobResponse> TrainKerasJobAsync(int projectId, int learnId, SetKerasParameterRequest body, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<GenericApiResponse> CancelJobAsync(int projectId, long jobId, string? forceCancel = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<LogStdoutResponse> GetJobsLogsAsync(int projectId, long jobId, int? limit = null, JobLogLevel? logLevel = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<string> DownloadJobsLogsAsync(int projectId, long jobId, int? limit = null, JobLogLevel? logLevel = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
 }
