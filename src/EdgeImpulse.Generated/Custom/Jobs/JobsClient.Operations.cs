@@ -24,7 +24,7 @@ public partial class JobsClient
     public async Task<JobOperation> StartTrainKerasAsync(int projectId, int learnId, SetKerasParameterRequest body, CancellationToken cancellationToken = default)
     {
         var started = await TrainKerasJobAsync(projectId, learnId, body, cancellationToken).ConfigureAwait(false);
-        return AttachToJob(projectId, started.Id);
+        return AttachToStarted(projectId, started, "trainKerasJob");
     }
 
     /// <summary>Starts generating features for a DSP block (generateFeaturesJob).</summary>
@@ -36,7 +36,7 @@ public partial class JobsClient
     public async Task<JobOperation> StartGenerateFeaturesAsync(int projectId, GenerateFeaturesRequest body, CancellationToken cancellationToken = default)
     {
         var started = await GenerateFeaturesJobAsync(projectId, body, cancellationToken).ConfigureAwait(false);
-        return AttachToJob(projectId, started.Id);
+        return AttachToStarted(projectId, started, "generateFeaturesJob");
     }
 
     /// <summary>Starts autotuning a DSP block's parameters (autotuneDspJob); read the outcome with getAutotunerResults.</summary>
@@ -48,6 +48,12 @@ public partial class JobsClient
     public async Task<JobOperation> StartAutotuneDspAsync(int projectId, AutotuneDspRequest body, CancellationToken cancellationToken = default)
     {
         var started = await AutotuneDspJobAsync(projectId, body, cancellationToken).ConfigureAwait(false);
-        return AttachToJob(projectId, started.Id);
+        return AttachToStarted(projectId, started, "autotuneDspJob");
     }
+
+    /// <summary>The operation for a job a start call returned; a success without a job id is a server error, not a bad argument.</summary>
+    internal JobOperation AttachToStarted(int projectId, StartJobResponse started, string operationId) =>
+        started.Id > 0
+            ? AttachToJob(projectId, started.Id)
+            : throw new EdgeImpulseApiException($"{operationId} returned no job id.", operationId, 200, null, null, null);
 }
