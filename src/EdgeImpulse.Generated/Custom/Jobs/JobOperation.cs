@@ -80,7 +80,10 @@ public sealed partial class JobOperation
     /// <param name="options">Polling settings; null for the defaults.</param>
     /// <param name="cancellationToken">Stops waiting (the job keeps running unless <see cref="JobWaitOptions.CancelJobOnAbort"/> is set).</param>
     /// <returns>The finished job (<see cref="Job.FinishedSuccessful"/> is true).</returns>
-    /// <exception cref="EdgeImpulseJobFailedException">The job finished without success; carries the job and its last log lines.</exception>
+    /// <exception cref="EdgeImpulseJobFailedException">
+    /// The job finished without success; carries the job and its last log lines (read like a status poll; none if
+    /// they could not be read within the tolerance, or the wait was stopped meanwhile: the job's outcome comes first).
+    /// </exception>
     /// <exception cref="EdgeImpulseJobTimeoutException"><see cref="JobWaitOptions.Timeout"/> ran out.</exception>
     /// <exception cref="EdgeImpulseApiException">Polling failed for a non-transient reason (e.g. an unknown job), or kept failing longer than <see cref="JobWaitOptions.TransientFailureTolerance"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
@@ -90,9 +93,9 @@ public sealed partial class JobOperation
         var settings = (options ?? new JobWaitOptions()).Validated();
         cancellationToken.ThrowIfCancellationRequested();
         var job = _lastStatus;
+        using var run = new PollRun(this, settings, cancellationToken);
         if (job?.Finished is null)
         {
-            using var run = new PollRun(this, settings, cancellationToken);
             try
             {
                 job = await run.PollStatusAsync().ConfigureAwait(false);
@@ -113,7 +116,7 @@ public sealed partial class JobOperation
             return job;
         }
 
-        var lines = await TryGetFailureLogAsync(settings.FailureLogLineCount, cancellationToken).ConfigureAwait(false);
+        var lines = await TryGetFailureLogAsync(run, settings.FailureLogLineCount).ConfigureAwait(false);
         throw new EdgeImpulseJobFailedException(ProjectId, job, lines, _redact);
     }
 
@@ -135,8 +138,7 @@ public sealed partial class JobOperation
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, JobWaitOptions.MaxLogLinesPerRequest);
         var response = await _jobs.GetJobsLogsAsync(ProjectId, JobId, count, null, cancellationToken).ConfigureAwait(false);
-        var lines = JobLogCursor.Chronological(response.Stdout);
-        return lines.Count <= count ? lines : lines.GetRange(lines.Count - count, count);
+        return LastLines(response, count);
     }
 
     /// <summary>
@@ -221,8 +223,9 @@ public sealed partial class JobOperation
         return cursor.Advance(response.TotalCount, window);
     }
 
-    // The log explains the failure; failing to read it must not replace the job failure with an unrelated error.
-    private async Task<IReadOnlyList<JobLogLine>> TryGetFailureLogAsync(int count, CancellationToken cancellationToken)
+    // The log explains the failure, so it is read like a status poll (transient failures retried within the run's
+    // tolerance, timeout and token); failing to read it, or being stopped, must not replace the job failure.
+    private async Task<IReadOnlyList<JobLogLine>> TryGetFailureLogAsync(PollRun run, int count)
     {
         if (count == 0)
         {
@@ -231,11 +234,22 @@ public sealed partial class JobOperation
 
         try
         {
-            return await GetLastLogLinesAsync(count, cancellationToken).ConfigureAwait(false);
+            var response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, count, null, t)).ConfigureAwait(false);
+            return LastLines(response, count);
         }
         catch (EdgeImpulseApiException)
         {
             return [];
         }
+        catch (OperationCanceledException) when (run.WasAborted)
+        {
+            return [];
+        }
+    }
+
+    private static List<JobLogLine> LastLines(LogStdoutResponse response, int count)
+    {
+        var lines = JobLogCursor.Chronological(response.Stdout);
+        return lines.Count <= count ? lines : lines.GetRange(lines.Count - count, count);
     }
 }

@@ -130,6 +130,57 @@ public sealed class JobWaitTests
     }
 
     [Test]
+    public async Task Wait_JobFailedAndTheLogReadFailsTransiently_RetriesIt()
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json"))
+            .Enqueue(CannedResponse.Json("{\"success\":false,\"error\":\"Service unavailable\"}", 503))
+            .Enqueue(CannedResponse.Dropped)
+            .Enqueue(CannedResponse.Fixture("Jobs/getJobsLogs.failed.json"));
+        using var client = server.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(Fast(), CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ex!.LastLogLines, Has.Count.EqualTo(9));
+            Assert.That(ex.Message, Does.Contain("ValueError"));
+            Assert.That(server.Requests.Count(r => r.Path.EndsWith("/stdout", StringComparison.Ordinal)), Is.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public async Task Wait_JobFailedAndTheLogReadFailsBeyondTheTolerance_StillThrowsJobFailed()
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json"));
+        server.DefaultResponse = CannedResponse.Json("{\"success\":false,\"error\":\"Service unavailable\"}", 503);
+        using var client = server.CreateClient();
+        var options = Fast();
+        options.TransientFailureTolerance = TimeSpan.FromMilliseconds(30);
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(options, CancellationToken.None));
+
+        Assert.That((ex!.LastLogLines.Count, ex.Message), Is.EqualTo((0, "Job 1847341876 (Training model) in project 52187 failed (no log lines were fetched)")));
+    }
+
+    [Test]
+    public async Task Wait_JobFailedAndTheTimeoutEndsTheLogRead_StillThrowsJobFailed()
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json"));
+        server.DefaultResponse = CannedResponse.Json("{\"success\":false,\"error\":\"Service unavailable\"}", 503);
+        using var client = server.CreateClient();
+        var options = Fast();
+        options.Timeout = TimeSpan.FromMilliseconds(100);
+        options.CancelJobOnAbort = true;
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(options, CancellationToken.None));
+
+        Assert.That((ex!.LastLogLines.Count, server.Requests.Any(r => r.Method == "POST")), Is.EqualTo((0, false)), "a finished job is not cancelled");
+    }
+
+    [Test]
     public async Task Wait_FinishedWithoutSuccessFlag_CountsAsFailure()
     {
         var finishedNoFlag = JObject.Parse(TestPaths.ReadFixture("Jobs/getJobStatus.success.json"));
