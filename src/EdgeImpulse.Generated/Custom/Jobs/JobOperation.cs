@@ -25,11 +25,16 @@ public sealed partial class JobOperation
     private volatile Job? _lastStatus;
 
     /// <summary>Initializes a new instance of the <see cref="JobOperation"/> class for a job that was already started.</summary>
+    /// <remarks>
+    /// A failed job's <see cref="EdgeImpulseJobFailedException"/> message quotes a log line. Through a
+    /// <see cref="JobsClient"/> (what <see cref="EdgeImpulseClient.Jobs"/> and dependency injection give) the client's
+    /// API key or JWT is masked in it; through another <see cref="IJobsClient"/> implementation it is quoted as is.
+    /// </remarks>
     /// <param name="jobs">The jobs client to poll through.</param>
     /// <param name="projectId">The project the job belongs to.</param>
     /// <param name="jobId">The job's id (from <see cref="StartJobResponse.Id"/>).</param>
     public JobOperation(IJobsClient jobs, int projectId, long jobId)
-        : this(jobs, projectId, jobId, null)
+        : this(jobs, projectId, jobId, (jobs as JobsClient)?.Redactor)
     {
     }
 

@@ -216,6 +216,21 @@ public sealed class JobWaitTests
     }
 
     [Test]
+    public async Task Wait_PublicConstructorOverAJobsClient_RedactsTheApiKeyToo()
+    {
+        var log = JObject.Parse(TestPaths.ReadFixture("Jobs/getJobsLogs.failed.json"));
+        log["stdout"]![1]!["data"] = $"Request failed: x-api-key {LoopbackServer.ApiKey} was rejected\n";
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json")).Enqueue(CannedResponse.Json(log.ToString()));
+        using var client = server.CreateClient();
+        IJobsClient jobs = client.Jobs;
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => new JobOperation(jobs, ProjectId, FailedJobId).WaitForCompletionAsync(Fast(), CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("x-api-key *** was rejected").And.Not.Contain(LoopbackServer.ApiKey));
+    }
+
+    [Test]
     public async Task Wait_ServerThatHangsUntilTheHttpTimeout_TheHangCountsTowardsTheTolerance()
     {
         // Each poll hangs 50 s and then fails without a response; the tolerance is the default 60 s.
