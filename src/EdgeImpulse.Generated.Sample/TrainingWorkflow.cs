@@ -1,4 +1,5 @@
-// The workflow itself, separate from Program so the end-to-end tests run exactly what a newcomer runs.
+// The workflow itself, separate from Program so the end-to-end tests run exactly what a newcomer runs
+// (tests/EdgeImpulse.Generated.Tests/Simulator/SimulatorWorkflowTests.cs calls RunAsync against the simulator).
 using System;
 using System.Collections.Generic;
 using System.Globalization;

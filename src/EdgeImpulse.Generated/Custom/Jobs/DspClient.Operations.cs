@@ -18,6 +18,6 @@ public partial class DspClient
     public async Task<JobOperation> StartProfileAsync(int projectId, int dspId, DspRunRequestWithoutFeaturesReadOnly body, CancellationToken cancellationToken = default)
     {
         var started = await StartProfileCustomDspBlockAsync(projectId, dspId, body, cancellationToken).ConfigureAwait(false);
-        return new JobsClient(_connection).AttachToJob(projectId, started.Id);
+        return new JobsClient(_connection).AttachToStarted(projectId, started, "startProfileCustomDspBlock");
     }
 }

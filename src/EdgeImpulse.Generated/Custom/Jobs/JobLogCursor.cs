@@ -8,15 +8,27 @@ namespace EdgeImpulse.Generated;
 
 /// <summary>Remembers how much of one job's log was delivered and picks the new lines out of each window.</summary>
 /// <remarks>
-/// The server's totalCount is the cursor: the last <c>totalCount - delivered</c> lines of a window are new. Before
-/// trusting it, the line just before them must be the last line delivered (same time and text) whenever the window
-/// reaches back that far. If it is not, or the count went down, the server truncated or rewrote its log (or counts
-/// differently), and the count no longer tells old from new: the lines after the last one delivered are taken
-/// instead, found by content, else by time.
+/// <para>
+/// A window is the log's last lines, so if it reaches back to lines already delivered, it starts with them: its new
+/// lines are the ones after the longest start of the window that equals the end of what was delivered (the
+/// <em>overlap</em>; lines are equal when time and text are). The cursor keeps the last 1000 lines it delivered (the
+/// widest window) to find it.
+/// </para>
+/// <para>
+/// The server's totalCount says how many lines are new: the last <c>totalCount - delivered</c> of the window, with a
+/// counted gap notice if the window holds fewer. It is trusted when the lines before those are the overlap. If they
+/// are not (the count went down, or does not match the lines: the server truncated or rewrote its log, or counts
+/// differently), the overlap alone decides. If there is none either, the window does not reach back to the lines
+/// delivered: a gap notice of unknown size comes first, then the lines not older than the last one delivered, except
+/// those equal to a line already delivered at that same time.
+/// </para>
 /// </remarks>
 internal sealed class JobLogCursor
 {
-    private JobLogLine? _last;
+    private const int HistoryLength = JobWaitOptions.MaxLogLinesPerRequest;
+
+    // The last lines delivered (gap notices excluded), oldest first.
+    private readonly List<JobLogLine> _history = [];
 
     /// <summary>Gets the server's totalCount after the last window.</summary>
     public long Delivered { get; private set; }
@@ -41,15 +53,44 @@ internal sealed class JobLogCursor
     /// <summary>How many lines a window with <paramref name="totalCount"/> holds beyond those delivered (negative if the log shrank).</summary>
     public long NewLineCount(int totalCount) => totalCount - Delivered;
 
+    /// <summary>
+    /// Tells whether a chronological window reaches back to the lines delivered (or, by the count, exactly to them), so
+    /// that <see cref="Advance"/> would take its new lines without a gap; a wider window may help when it does not.
+    /// </summary>
+    public bool ReachesBack(int totalCount, List<JobLogLine> window) => Plan(totalCount, window).ReachesBack;
+
     /// <summary>Takes the new lines from a chronological window (the log's last lines) and advances past them.</summary>
     public List<JobLogLine> Advance(int totalCount, List<JobLogLine> window)
     {
-        var fresh = NewLineCount(totalCount);
-        var result = CountIsConsistent(fresh, window) ? TakeByCount(fresh, window) : TakeAfterLast(window);
+        var plan = Plan(totalCount, window);
+        var fresh = window.Skip(plan.Start).ToList();
+        if (plan.Unanchored)
+        {
+            fresh = NotOlderThanDelivered(fresh);
+        }
+
+        var result = new List<JobLogLine>(fresh.Count + 1);
+        if (plan.Skipped > 0)
+        {
+            result.Add(GapNotice(plan.Skipped, fresh.Count > 0 ? fresh[0].Created : LastDelivered?.Created ?? DateTimeOffset.UtcNow));
+        }
+        else if (plan.Unanchored && fresh.Count > 0)
+        {
+            result.Add(GapNotice(null, fresh[0].Created));
+        }
+
+        result.AddRange(fresh);
+        _history.AddRange(fresh);
+        if (_history.Count > HistoryLength)
+        {
+            _history.RemoveRange(0, _history.Count - HistoryLength);
+        }
+
         Delivered = totalCount;
-        _last = result.LastOrDefault(l => !l.IsGapNotice) ?? _last;
         return result;
     }
+
+    private JobLogLine? LastDelivered => _history.Count > 0 ? _history[^1] : null;
 
     private static JobLogLine GapNotice(long? skipped, DateTimeOffset created) => new()
     {
@@ -64,38 +105,77 @@ internal sealed class JobLogCursor
 
     private static bool SameLine(JobLogLine a, JobLogLine b) => a.Created == b.Created && string.Equals(a.Data, b.Data, StringComparison.Ordinal);
 
-    private bool CountIsConsistent(long fresh, List<JobLogLine> window) =>
-        fresh >= 0 && (_last is null || fresh >= window.Count || SameLine(window[window.Count - (int)fresh - 1], _last));
-
-    private List<JobLogLine> TakeByCount(long fresh, List<JobLogLine> window)
+    // Where the window's new lines start, and what comes before them.
+    private Split Plan(int totalCount, List<JobLogLine> window)
     {
-        var take = (int)Math.Min(fresh, window.Count);
-        var result = new List<JobLogLine>(take + 1);
-        if (fresh > take)
+        var fresh = NewLineCount(totalCount);
+        if (fresh >= window.Count)
         {
-            result.Add(GapNotice(fresh - take, take > 0 ? window[^take].Created : _last?.Created ?? DateTimeOffset.UtcNow));
+            // By the count every line is new; lines beyond the window were written but cannot be read.
+            return new Split(0, fresh - window.Count, ReachesBack: fresh == window.Count, Unanchored: false);
         }
 
-        result.AddRange(window.Skip(window.Count - take));
+        var old = window.Count - (int)Math.Max(fresh, 0);
+        if (fresh >= 0 && IsOverlap(window, old))
+        {
+            return new Split(old, 0, ReachesBack: true, Unanchored: false);
+        }
+
+        // The count does not fit the lines: the longest overlap decides.
+        for (var p = Math.Min(window.Count, _history.Count); p > 0; p--)
+        {
+            if (IsOverlap(window, p))
+            {
+                return new Split(p, 0, ReachesBack: true, Unanchored: false);
+            }
+        }
+
+        // No overlap. With nothing delivered yet every line is new; otherwise lines may be missing in between.
+        return new Split(0, 0, ReachesBack: false, Unanchored: _history.Count > 0);
+    }
+
+    // Whether the window's first `length` lines are the last `length` lines delivered.
+    private bool IsOverlap(List<JobLogLine> window, int length)
+    {
+        if (length > _history.Count)
+        {
+            return false;
+        }
+
+        var offset = _history.Count - length;
+        for (var i = 0; i < length; i++)
+        {
+            if (!SameLine(window[i], _history[offset + i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Without an overlap, time is all there is: lines older than the last one delivered were delivered (or are out of
+    // reach), and at its very time each line equal to one delivered then is taken for that one.
+    private List<JobLogLine> NotOlderThanDelivered(List<JobLogLine> lines)
+    {
+        var last = LastDelivered!.Created;
+        var deliveredThen = _history.Where(l => l.Created == last).ToList();
+        var result = new List<JobLogLine>(lines.Count);
+        foreach (var line in lines.Where(l => l.Created >= last))
+        {
+            var seen = line.Created == last ? deliveredThen.FindIndex(d => SameLine(d, line)) : -1;
+            if (seen >= 0)
+            {
+                deliveredThen.RemoveAt(seen);
+            }
+            else
+            {
+                result.Add(line);
+            }
+        }
+
         return result;
     }
 
-    private List<JobLogLine> TakeAfterLast(List<JobLogLine> window)
-    {
-        var last = _last!;
-        var anchor = window.FindLastIndex(l => SameLine(l, last));
-        if (anchor >= 0)
-        {
-            return window.GetRange(anchor + 1, window.Count - anchor - 1);
-        }
-
-        var newer = window.Where(l => l.Created > last.Created).ToList();
-        if (newer.Count > 0 && newer.Count == window.Count)
-        {
-            // The window starts after the last line delivered, so lines in between may have been dropped unread.
-            newer.Insert(0, GapNotice(null, newer[0].Created));
-        }
-
-        return newer;
-    }
+    private readonly record struct Split(int Start, long Skipped, bool ReachesBack, bool Unanchored);
 }

@@ -55,6 +55,8 @@ public sealed partial class JobOperation
         /// Makes one call, repeating it while it fails transiently: no response, HTTP 5xx, or HTTP 429 (waiting at
         /// least its Retry-After). It gives up with the last failure once failures have lasted
         /// <see cref="JobWaitOptions.TransientFailureTolerance"/>, or when Retry-After asks to wait past that.
+        /// Failures last from the start of the first failed attempt, so a call that hangs until the HTTP timeout
+        /// counts in full.
         /// </summary>
         public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call)
         {
@@ -62,6 +64,7 @@ public sealed partial class JobOperation
             while (true)
             {
                 EdgeImpulseApiException failure;
+                var attemptAt = Clock.GetTimestamp();
                 try
                 {
                     return await call(_linked.Token).ConfigureAwait(false);
@@ -71,7 +74,7 @@ public sealed partial class JobOperation
                     failure = ex;
                 }
 
-                firstFailureAt ??= Clock.GetTimestamp();
+                firstFailureAt ??= attemptAt;
                 var failingFor = Clock.GetElapsedTime(firstFailureAt.Value);
                 var tolerance = _options.TransientFailureTolerance;
                 if (failingFor >= tolerance || failingFor + (failure.RetryAfter ?? TimeSpan.Zero) > tolerance)

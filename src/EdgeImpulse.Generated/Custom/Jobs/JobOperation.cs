@@ -25,11 +25,16 @@ public sealed partial class JobOperation
     private volatile Job? _lastStatus;
 
     /// <summary>Initializes a new instance of the <see cref="JobOperation"/> class for a job that was already started.</summary>
+    /// <remarks>
+    /// A failed job's <see cref="EdgeImpulseJobFailedException"/> message quotes a log line. Through a
+    /// <see cref="JobsClient"/> (what <see cref="EdgeImpulseClient.Jobs"/> and dependency injection give) the client's
+    /// API key or JWT is masked in it; through another <see cref="IJobsClient"/> implementation it is quoted as is.
+    /// </remarks>
     /// <param name="jobs">The jobs client to poll through.</param>
     /// <param name="projectId">The project the job belongs to.</param>
     /// <param name="jobId">The job's id (from <see cref="StartJobResponse.Id"/>).</param>
     public JobOperation(IJobsClient jobs, int projectId, long jobId)
-        : this(jobs, projectId, jobId, null)
+        : this(jobs, projectId, jobId, (jobs as JobsClient)?.Redactor)
     {
     }
 
@@ -80,7 +85,10 @@ public sealed partial class JobOperation
     /// <param name="options">Polling settings; null for the defaults.</param>
     /// <param name="cancellationToken">Stops waiting (the job keeps running unless <see cref="JobWaitOptions.CancelJobOnAbort"/> is set).</param>
     /// <returns>The finished job (<see cref="Job.FinishedSuccessful"/> is true).</returns>
-    /// <exception cref="EdgeImpulseJobFailedException">The job finished without success; carries the job and its last log lines.</exception>
+    /// <exception cref="EdgeImpulseJobFailedException">
+    /// The job finished without success; carries the job and its last log lines (read like a status poll; none if
+    /// they could not be read within the tolerance, or the wait was stopped meanwhile: the job's outcome comes first).
+    /// </exception>
     /// <exception cref="EdgeImpulseJobTimeoutException"><see cref="JobWaitOptions.Timeout"/> ran out.</exception>
     /// <exception cref="EdgeImpulseApiException">Polling failed for a non-transient reason (e.g. an unknown job), or kept failing longer than <see cref="JobWaitOptions.TransientFailureTolerance"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
@@ -90,9 +98,9 @@ public sealed partial class JobOperation
         var settings = (options ?? new JobWaitOptions()).Validated();
         cancellationToken.ThrowIfCancellationRequested();
         var job = _lastStatus;
+        using var run = new PollRun(this, settings, cancellationToken);
         if (job?.Finished is null)
         {
-            using var run = new PollRun(this, settings, cancellationToken);
             try
             {
                 job = await run.PollStatusAsync().ConfigureAwait(false);
@@ -113,7 +121,7 @@ public sealed partial class JobOperation
             return job;
         }
 
-        var lines = await TryGetFailureLogAsync(settings.FailureLogLineCount, cancellationToken).ConfigureAwait(false);
+        var lines = await TryGetFailureLogAsync(run, settings.FailureLogLineCount).ConfigureAwait(false);
         throw new EdgeImpulseJobFailedException(ProjectId, job, lines, _redact);
     }
 
@@ -135,8 +143,7 @@ public sealed partial class JobOperation
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, JobWaitOptions.MaxLogLinesPerRequest);
         var response = await _jobs.GetJobsLogsAsync(ProjectId, JobId, count, null, cancellationToken).ConfigureAwait(false);
-        var lines = JobLogCursor.Chronological(response.Stdout);
-        return lines.Count <= count ? lines : lines.GetRange(lines.Count - count, count);
+        return LastLines(response, count);
     }
 
     /// <summary>
@@ -209,18 +216,21 @@ public sealed partial class JobOperation
     private async Task<List<JobLogLine>> ReadNewLogLinesAsync(PollRun run, JobLogCursor cursor, int limit)
     {
         var response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, limit, null, t)).ConfigureAwait(false);
-        if (cursor.NewLineCount(response.TotalCount) > response.Stdout.Count
-            && response.Stdout.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest)
+        var window = JobLogCursor.Chronological(response.Stdout);
+        if (window.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest && !cursor.ReachesBack(response.TotalCount, window))
         {
-            // The window was full and still short of the last line delivered: a wider one may reach it.
+            // The window was full and does not reach back to the lines delivered (by the count, or by content when
+            // the count is off): a wider one may reach them, where this one would leave a gap.
             response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, JobWaitOptions.MaxLogLinesPerRequest, null, t)).ConfigureAwait(false);
+            window = JobLogCursor.Chronological(response.Stdout);
         }
 
-        return cursor.Advance(response.TotalCount, JobLogCursor.Chronological(response.Stdout));
+        return cursor.Advance(response.TotalCount, window);
     }
 
-    // The log explains the failure; failing to read it must not replace the job failure with an unrelated error.
-    private async Task<IReadOnlyList<JobLogLine>> TryGetFailureLogAsync(int count, CancellationToken cancellationToken)
+    // The log explains the failure, so it is read like a status poll (transient failures retried within the run's
+    // tolerance, timeout and token); failing to read it, or being stopped, must not replace the job failure.
+    private async Task<IReadOnlyList<JobLogLine>> TryGetFailureLogAsync(PollRun run, int count)
     {
         if (count == 0)
         {
@@ -229,11 +239,22 @@ public sealed partial class JobOperation
 
         try
         {
-            return await GetLastLogLinesAsync(count, cancellationToken).ConfigureAwait(false);
+            var response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, count, null, t)).ConfigureAwait(false);
+            return LastLines(response, count);
         }
         catch (EdgeImpulseApiException)
         {
             return [];
         }
+        catch (OperationCanceledException) when (run.WasAborted)
+        {
+            return [];
+        }
+    }
+
+    private static List<JobLogLine> LastLines(LogStdoutResponse response, int count)
+    {
+        var lines = JobLogCursor.Chronological(response.Stdout);
+        return lines.Count <= count ? lines : lines.GetRange(lines.Count - count, count);
     }
 }

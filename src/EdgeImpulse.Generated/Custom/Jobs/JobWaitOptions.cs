@@ -18,7 +18,7 @@ public sealed class JobWaitOptions
     // The longest wait a timer accepts (uint.MaxValue - 1 milliseconds, about 49.7 days).
     private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
 
-    /// <summary>Gets or sets the wait before the second status poll (the first is sent at once). Default 1 s.</summary>
+    /// <summary>Gets or sets the wait before the second status poll (the first is sent at once); must be positive. Default 1 s.</summary>
     public TimeSpan InitialPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets the factor the interval grows by after each poll; 1 polls at a fixed interval. Default 1.5.</summary>
@@ -42,8 +42,9 @@ public sealed class JobWaitOptions
 
     /// <summary>
     /// Gets or sets how long polls may keep failing transiently (no response, HTTP 5xx, HTTP 429) before the wait gives
-    /// up with the last failure. Counted from the first failure of a run of failures; a successful poll resets it.
-    /// Default 60 s, as in Edge Impulse's Node.js client. <see cref="TimeSpan.Zero"/> tolerates nothing.
+    /// up with the last failure. Counted from the start of the first failed request of a run of failures (so a request
+    /// that hangs until the HTTP timeout counts in full); a successful poll resets it. Default 60 s, as in Edge
+    /// Impulse's Node.js client. <see cref="TimeSpan.Zero"/> tolerates nothing; at most 49 days.
     /// </summary>
     public TimeSpan TransientFailureTolerance { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -67,9 +68,10 @@ public sealed class JobWaitOptions
 
     internal JobWaitOptions Validated()
     {
-        if (InitialPollInterval < TimeSpan.Zero)
+        // Zero would stay zero under any backoff factor: a busy loop of polls.
+        if (InitialPollInterval <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(InitialPollInterval), InitialPollInterval, "InitialPollInterval must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(InitialPollInterval), InitialPollInterval, "InitialPollInterval must be positive.");
         }
 
         if (MaxPollInterval < InitialPollInterval || MaxPollInterval > LongestTimer)
@@ -87,9 +89,10 @@ public sealed class JobWaitOptions
             throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, "Timeout must be positive and at most 49 days, or null for none.");
         }
 
-        if (TransientFailureTolerance < TimeSpan.Zero)
+        // The bound also keeps every Retry-After the wait honours within what a timer accepts.
+        if (TransientFailureTolerance < TimeSpan.Zero || TransientFailureTolerance > LongestTimer)
         {
-            throw new ArgumentOutOfRangeException(nameof(TransientFailureTolerance), TransientFailureTolerance, "TransientFailureTolerance must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(TransientFailureTolerance), TransientFailureTolerance, "TransientFailureTolerance must be between zero and 49 days.");
         }
 
         if (FailureLogLineCount is < 0 or > MaxLogLinesPerRequest)

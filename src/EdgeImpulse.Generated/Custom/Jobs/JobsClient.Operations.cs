@@ -1,5 +1,6 @@
 // CUSTOM: start methods that hand back a JobOperation instead of a bare job id, and AttachToJob for a job started
 // elsewhere. Thin: each is the generated call plus the operation object.
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,7 +13,7 @@ public partial class JobsClient
     /// <param name="projectId">The project the job belongs to.</param>
     /// <param name="jobId">The job's id.</param>
     /// <returns>An operation that has not polled yet.</returns>
-    public JobOperation AttachToJob(int projectId, long jobId) => new(this, projectId, jobId, _connection.Redact);
+    public JobOperation AttachToJob(int projectId, long jobId) => new(this, projectId, jobId, Redactor);
 
     /// <summary>Starts training a Keras learn block (trainKerasJob).</summary>
     /// <param name="projectId">Project ID.</param>
@@ -24,7 +25,7 @@ public partial class JobsClient
     public async Task<JobOperation> StartTrainKerasAsync(int projectId, int learnId, SetKerasParameterRequest body, CancellationToken cancellationToken = default)
     {
         var started = await TrainKerasJobAsync(projectId, learnId, body, cancellationToken).ConfigureAwait(false);
-        return AttachToJob(projectId, started.Id);
+        return AttachToStarted(projectId, started, "trainKerasJob");
     }
 
     /// <summary>Starts generating features for a DSP block (generateFeaturesJob).</summary>
@@ -36,7 +37,7 @@ public partial class JobsClient
     public async Task<JobOperation> StartGenerateFeaturesAsync(int projectId, GenerateFeaturesRequest body, CancellationToken cancellationToken = default)
     {
         var started = await GenerateFeaturesJobAsync(projectId, body, cancellationToken).ConfigureAwait(false);
-        return AttachToJob(projectId, started.Id);
+        return AttachToStarted(projectId, started, "generateFeaturesJob");
     }
 
     /// <summary>Starts autotuning a DSP block's parameters (autotuneDspJob); read the outcome with getAutotunerResults.</summary>
@@ -48,6 +49,15 @@ public partial class JobsClient
     public async Task<JobOperation> StartAutotuneDspAsync(int projectId, AutotuneDspRequest body, CancellationToken cancellationToken = default)
     {
         var started = await AutotuneDspJobAsync(projectId, body, cancellationToken).ConfigureAwait(false);
-        return AttachToJob(projectId, started.Id);
+        return AttachToStarted(projectId, started, "autotuneDspJob");
     }
+
+    /// <summary>Gets the redaction of this client's credentials, for messages that quote server text (job log lines).</summary>
+    internal Func<string, string> Redactor => _connection.Redact;
+
+    /// <summary>The operation for a job a start call returned; a success without a job id is a server error, not a bad argument.</summary>
+    internal JobOperation AttachToStarted(int projectId, StartJobResponse started, string operationId) =>
+        started.Id > 0
+            ? AttachToJob(projectId, started.Id)
+            : throw new EdgeImpulseApiException($"{operationId} returned no job id.", operationId, 200, null, null, null);
 }

@@ -132,6 +132,40 @@ public sealed class JobLogStreamTests
     }
 
     [Test]
+    public async Task Stream_TotalCountStuckBelowTheLines_WidensTheFullWindowInsteadOfLosingLines()
+    {
+        var job = new GrowingLogJob { WrittenOnStatusPoll = n => n * 7, ReportedTotal = n => Math.Min(n, 3), FinishedFromStatusPoll = 3 };
+
+        var (lines, server) = await StreamAsync(job, logLinesPerPoll: 5);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines.Select(l => l.Data), Is.EqualTo(job.Written.Select(GrowingLogJob.Text)));
+            Assert.That(lines.Where(l => l.IsGapNotice), Is.Empty);
+            Assert.That(LogQueries(server), Is.EqualTo(new[] { "limit=5", "limit=1000", "limit=5", "limit=1000", "limit=5", "limit=1000" }));
+        }
+    }
+
+    [Test]
+    public async Task Stream_NullStdout_IsAnEmptyWindow()
+    {
+        var statusPolls = 0;
+        await using var server = LoopbackServer.Start();
+        server.Responder = r => r.Path.EndsWith("/status", StringComparison.Ordinal)
+            ? CannedResponse.Fixture(++statusPolls >= 2 ? "Jobs/getJobStatus.success.json" : "Jobs/getJobStatus.running.json")
+            : CannedResponse.Json("{\"success\":true,\"stdout\":null,\"totalCount\":0}");
+        using var client = server.CreateClient();
+        var lines = new List<JobLogLine>();
+
+        await foreach (var line in client.Jobs.AttachToJob(GrowingLogJob.ProjectId, GrowingLogJob.JobId).StreamLogsAsync(JobWaitTests.Fast(), CancellationToken.None))
+        {
+            lines.Add(line);
+        }
+
+        Assert.That((lines.Count, LogQueries(server).Length), Is.EqualTo((0, 2)));
+    }
+
+    [Test]
     public async Task Stream_EndsOnlyAfterTheFinishedJobsLastLinesWereRead()
     {
         var job = new GrowingLogJob { WrittenOnStatusPoll = n => n == 4 ? 6 : 1, FinishedFromStatusPoll = 4 };

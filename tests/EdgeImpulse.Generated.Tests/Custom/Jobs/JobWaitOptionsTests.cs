@@ -32,6 +32,7 @@ public sealed class JobWaitOptionsTests
     public static IEnumerable<TestCaseData> OutOfRange()
     {
         yield return Case(nameof(JobWaitOptions.InitialPollInterval), "TimeSpan.FromMilliseconds(-1)", o => o.InitialPollInterval = TimeSpan.FromMilliseconds(-1));
+        yield return Case(nameof(JobWaitOptions.InitialPollInterval), "TimeSpan.Zero", o => o.InitialPollInterval = TimeSpan.Zero);
         yield return Case(nameof(JobWaitOptions.MaxPollInterval), "TimeSpan.FromMilliseconds(500)", o => o.MaxPollInterval = TimeSpan.FromMilliseconds(500));
         yield return Case(nameof(JobWaitOptions.MaxPollInterval), "TimeSpan.FromDays(60)", o => o.MaxPollInterval = TimeSpan.FromDays(60));
         yield return Case(nameof(JobWaitOptions.BackoffFactor), "0.9", o => o.BackoffFactor = 0.9);
@@ -41,6 +42,8 @@ public sealed class JobWaitOptionsTests
         yield return Case(nameof(JobWaitOptions.Timeout), "Timeout.InfiniteTimeSpan", o => o.Timeout = Timeout.InfiniteTimeSpan);
         yield return Case(nameof(JobWaitOptions.Timeout), "TimeSpan.FromDays(60)", o => o.Timeout = TimeSpan.FromDays(60));
         yield return Case(nameof(JobWaitOptions.TransientFailureTolerance), "TimeSpan.FromSeconds(-1)", o => o.TransientFailureTolerance = TimeSpan.FromSeconds(-1));
+        yield return Case(nameof(JobWaitOptions.TransientFailureTolerance), "TimeSpan.FromDays(60)", o => o.TransientFailureTolerance = TimeSpan.FromDays(60));
+        yield return Case(nameof(JobWaitOptions.TransientFailureTolerance), "TimeSpan.MaxValue", o => o.TransientFailureTolerance = TimeSpan.MaxValue);
         yield return Case(nameof(JobWaitOptions.FailureLogLineCount), "-1", o => o.FailureLogLineCount = -1);
         yield return Case(nameof(JobWaitOptions.FailureLogLineCount), "1001", o => o.FailureLogLineCount = 1001);
         yield return Case(nameof(JobWaitOptions.LogLinesPerPoll), "0", o => o.LogLinesPerPoll = 0);

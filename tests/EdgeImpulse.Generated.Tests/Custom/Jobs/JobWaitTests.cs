@@ -130,6 +130,57 @@ public sealed class JobWaitTests
     }
 
     [Test]
+    public async Task Wait_JobFailedAndTheLogReadFailsTransiently_RetriesIt()
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json"))
+            .Enqueue(CannedResponse.Json("{\"success\":false,\"error\":\"Service unavailable\"}", 503))
+            .Enqueue(CannedResponse.Dropped)
+            .Enqueue(CannedResponse.Fixture("Jobs/getJobsLogs.failed.json"));
+        using var client = server.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(Fast(), CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ex!.LastLogLines, Has.Count.EqualTo(9));
+            Assert.That(ex.Message, Does.Contain("ValueError"));
+            Assert.That(server.Requests.Count(r => r.Path.EndsWith("/stdout", StringComparison.Ordinal)), Is.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public async Task Wait_JobFailedAndTheLogReadFailsBeyondTheTolerance_StillThrowsJobFailed()
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json"));
+        server.DefaultResponse = CannedResponse.Json("{\"success\":false,\"error\":\"Service unavailable\"}", 503);
+        using var client = server.CreateClient();
+        var options = Fast();
+        options.TransientFailureTolerance = TimeSpan.FromMilliseconds(30);
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(options, CancellationToken.None));
+
+        Assert.That((ex!.LastLogLines.Count, ex.Message), Is.EqualTo((0, "Job 1847341876 (Training model) in project 52187 failed (no log lines were fetched)")));
+    }
+
+    [Test]
+    public async Task Wait_JobFailedAndTheTimeoutEndsTheLogRead_StillThrowsJobFailed()
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json"));
+        server.DefaultResponse = CannedResponse.Json("{\"success\":false,\"error\":\"Service unavailable\"}", 503);
+        using var client = server.CreateClient();
+        var options = Fast();
+        options.Timeout = TimeSpan.FromMilliseconds(100);
+        options.CancelJobOnAbort = true;
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(options, CancellationToken.None));
+
+        Assert.That((ex!.LastLogLines.Count, server.Requests.Any(r => r.Method == "POST")), Is.EqualTo((0, false)), "a finished job is not cancelled");
+    }
+
+    [Test]
     public async Task Wait_FinishedWithoutSuccessFlag_CountsAsFailure()
     {
         var finishedNoFlag = JObject.Parse(TestPaths.ReadFixture("Jobs/getJobStatus.success.json"));
@@ -162,6 +213,38 @@ public sealed class JobWaitTests
         var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(Fast(), CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("x-api-key *** was rejected").And.Not.Contain(LoopbackServer.ApiKey));
+    }
+
+    [Test]
+    public async Task Wait_PublicConstructorOverAJobsClient_RedactsTheApiKeyToo()
+    {
+        var log = JObject.Parse(TestPaths.ReadFixture("Jobs/getJobsLogs.failed.json"));
+        log["stdout"]![1]!["data"] = $"Request failed: x-api-key {LoopbackServer.ApiKey} was rejected\n";
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json")).Enqueue(CannedResponse.Json(log.ToString()));
+        using var client = server.CreateClient();
+        IJobsClient jobs = client.Jobs;
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => new JobOperation(jobs, ProjectId, FailedJobId).WaitForCompletionAsync(Fast(), CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("x-api-key *** was rejected").And.Not.Contain(LoopbackServer.ApiKey));
+    }
+
+    [Test]
+    public async Task Wait_ServerThatHangsUntilTheHttpTimeout_TheHangCountsTowardsTheTolerance()
+    {
+        // Each poll hangs 50 s and then fails without a response; the tolerance is the default 60 s.
+        var clock = new SteppingClock();
+        var jobs = new HangingJobsClient(clock, TimeSpan.FromSeconds(50));
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => new JobOperation(jobs, ProjectId, TrainingJobId).WaitForCompletionAsync(new JobWaitOptions { TimeProvider = clock }, CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(jobs.Calls, Is.EqualTo(2), "the second failure ends 101 s after the first attempt started");
+            Assert.That(ex!.Status, Is.Zero);
+            Assert.That(ex.Message, Does.Contain("failing for 00:01:41 with retries"));
+        }
     }
 
     [Test]
@@ -439,4 +522,33 @@ public sealed class JobWaitTests
 
     private static CannedResponse TooManyRequests(string retryAfter) =>
         CannedResponse.Json("{\"success\":false,\"error\":\"Too many requests\"}", 429) with { Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter } };
+
+    /// <summary>A jobs client whose status polls each take <c>hang</c> on the clock and then fail without a response.</summary>
+    private sealed class HangingJobsClient(SteppingClock clock, TimeSpan hang) : IJobsClient
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public Task<GetJobResponse> GetJobStatusAsync(int projectId, long jobId, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            clock.Advance(hang);
+            throw new EdgeImpulseApiException("getJobStatus: the request timed out", "getJobStatus", 0, null, null, null);
+        }
+
+        public Task<StartJobResponse> AutotuneDspJobAsync(int projectId, AutotuneDspRequest body, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<StartJobResponse> GenerateFeaturesJobAsync(int projectId, GenerateFeaturesRequest body, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<ProfileTfLiteResponse> GetProfileTfliteJobResultAsync(int projectId, long jobId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<StartJobResponse> TrainKerasJobAsync(int projectId, int learnId, SetKerasParameterRequest body, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<GenericApiResponse> CancelJobAsync(int projectId, long jobId, string? forceCancel = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<LogStdoutResponse> GetJobsLogsAsync(int projectId, long jobId, int? limit = null, JobLogLevel? logLevel = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<string> DownloadJobsLogsAsync(int projectId, long jobId, int? limit = null, JobLogLevel? logLevel = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
 }

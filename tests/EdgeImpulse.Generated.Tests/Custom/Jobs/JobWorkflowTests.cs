@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -190,6 +191,33 @@ public sealed class JobWorkflowTests
             Assert.That(operations.Select(o => o.JobId), Is.EqualTo(new[] { 12873488112, 1847306511, 1847298420, 1847330187 }));
             Assert.That(operations.Select(o => (o.ProjectId, o.LastStatus, o.HasCompleted)), Is.All.EqualTo((ProjectId, (Job?)null, false)));
             Assert.That(server.Requests, Has.Count.EqualTo(4), "starting does not poll");
+        }
+    }
+
+    [TestCase("trainKerasJob")]
+    [TestCase("generateFeaturesJob")]
+    [TestCase("autotuneDspJob")]
+    [TestCase("startProfileCustomDspBlock")]
+    public async Task StartMethods_SuccessWithoutAJobId_IsAnApiError(string operationId)
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Json("{\"success\":true}"));
+        using var client = server.CreateClient();
+        Func<Task<JobOperation>> start = operationId switch
+        {
+            "trainKerasJob" => () => client.Jobs.StartTrainKerasAsync(ProjectId, LearnId, new SetKerasParameterRequest(), CancellationToken.None),
+            "generateFeaturesJob" => () => client.Jobs.StartGenerateFeaturesAsync(ProjectId, new GenerateFeaturesRequest { DspId = DspId }, CancellationToken.None),
+            "autotuneDspJob" => () => client.Jobs.StartAutotuneDspAsync(ProjectId, new AutotuneDspRequest { DspId = DspId }, CancellationToken.None),
+            _ => () => client.Dsp.StartProfileAsync(ProjectId, DspId, new DspRunRequestWithoutFeaturesReadOnly(), CancellationToken.None),
+        };
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(async () => await start());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ex!.Message, Is.EqualTo($"{operationId} returned no job id."));
+            Assert.That((ex.OperationId, ex.Status), Is.EqualTo((operationId, 200)));
+            Assert.That(server.Requests, Has.Count.EqualTo(1));
         }
     }
 }
