@@ -31,7 +31,7 @@ internal static class JobScripts
         };
         lines.AddRange(body.Select((line, i) => new LogLine(started + (running * ((i + 1) / (double)(body.Count + 1))), line.Level, line.Data)));
         lines.Add(new LogLine(finished, Info, "\n"));
-        lines.Add(succeeds ? new LogLine(finished, Info, "Job completed (success)\n") : new LogLine(finished, Error, "Job failed (see above)\n"));
+        lines.Add(succeeds ? new LogLine(finished, Info, "Job completed (success)\n") : new LogLine(finished, Info, "Application exited with code 1\n"));
         return lines;
     }
 

@@ -84,7 +84,6 @@ internal sealed class SimulatedJob
         CancelledAt = now;
         _script.RemoveAll(l => l.Created > now);
         _script.Add(new LogLine(now, "warn", "Job cancelled by user\n"));
-        _script.Add(new LogLine(now, "error", "Job failed (see above)\n"));
         return true;
     }
 

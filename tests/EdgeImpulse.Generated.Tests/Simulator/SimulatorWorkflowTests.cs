@@ -77,8 +77,9 @@ public sealed class SimulatorWorkflowTests
             Assert.That(ex.LastLogLines, Is.Not.Empty);
             Assert.That(ex.LastLogLines.Select(l => l.Created), Is.Ordered);
             Assert.That(ex.LastLogLines.Where(l => l.LogLevel == JobLogLevel.Error).Select(l => l.Data), Has.Some.Contains("No features were generated for DSP block \"Spectral features\" (ID 3)"));
-            Assert.That(ex.LastLogLines[^1].Data, Is.EqualTo("Job failed (see above)\n"));
+            Assert.That(ex.LastLogLines[^1].Data, Is.EqualTo("Application exited with code 1\n"), "the Studio's last line of a failed job");
             Assert.That(ex.Message, Does.StartWith($"Job {ex.JobId} (Training model) in project {sim.ProjectId} failed: "));
+            Assert.That(ex.Message, Does.Contain("No features were generated for DSP block"), "the message quotes the reason, not a generic last line");
             Assert.That(sim.Requests.Select(r => r.OperationId), Does.Not.Contain("getKerasMetadata"), "no metadata is read for a failed training");
             Assert.That(sim.Faults.Pending, Is.Empty);
         }
