@@ -67,6 +67,9 @@ internal sealed record RecorderSettings(
 
     public static string DefaultOutputDirectory { get; } = Path.Combine(RepoRoot, "tests", "EdgeImpulse.Generated.Tests", "Fixtures");
 
+    /// <summary>Gets the base URL to print: without its userinfo (<c>user:password@</c>), which may hold a credential.</summary>
+    public string DisplayBaseUrl => BaseUrl.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
+
     public static bool IsHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
 
     /// <summary>Reads the settings; throws <see cref="RecorderUsageException"/> naming every problem (never a secret value).</summary>
