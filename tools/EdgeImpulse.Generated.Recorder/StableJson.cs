@@ -21,8 +21,12 @@ internal static partial class StableJson
 {
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
     private const int MaxInlineStringArrayLength = 100;
+    private const int MaxParsedFractionDigits = 7;
 
-    /// <summary>Parses JSON keeping every string a string (no date guessing) and every number as written on the wire.</summary>
+    /// <summary>
+    /// Parses JSON keeping every string a string (no date guessing), integers exact, and other numbers as doubles
+    /// (so NaN and ±Infinity read; <see cref="Write(JToken)"/> writes a double in the shortest form that reads back the same).
+    /// </summary>
     public static JToken Parse(string json)
     {
         using var reader = new JsonTextReader(new StringReader(json))
@@ -51,12 +55,26 @@ internal static partial class StableJson
     };
 
     /// <summary>Rewrites an ISO-8601 date-time that carries a zone (Z or ±hh:mm) as UTC <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>; other strings are returned as they are.</summary>
-    /// <remarks>A date-time without a zone is left alone: its instant is unknown. Digits after the milliseconds are dropped.</remarks>
-    public static string NormalizeDateTime(string text) =>
-        DateTimePattern().IsMatch(text)
-        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+    /// <remarks>
+    /// A date-time without a zone is left alone: its instant is unknown. Digits after the milliseconds are dropped
+    /// (truncated, not rounded); a fraction longer than .NET reads (7 digits, e.g. nanoseconds) is cut to 7 first.
+    /// </remarks>
+    public static string NormalizeDateTime(string text)
+    {
+        var match = DateTimePattern().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+
+        var fraction = match.Groups["fraction"];
+        var parseable = fraction.Length > MaxParsedFractionDigits
+            ? text[..(fraction.Index + MaxParsedFractionDigits)] + text[(fraction.Index + fraction.Length)..]
+            : text;
+        return DateTimeOffset.TryParse(parseable, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
             ? instant.UtcDateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture)
             : text;
+    }
 
     /// <summary>Writes the token as it is (call <see cref="Normalize"/> first for sorted keys).</summary>
     public static string Write(JToken token)
@@ -141,6 +159,6 @@ internal static partial class StableJson
         return text.ToString();
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.(?<fraction>\d+))?)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex DateTimePattern();
 }

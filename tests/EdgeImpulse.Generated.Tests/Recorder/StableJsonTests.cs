@@ -22,6 +22,8 @@ public sealed class StableJsonTests
     [TestCase("2026-01-14T09:40:02Z", "2026-01-14T09:40:02.000Z")]
     [TestCase("2026-01-14T09:40:02.1234567Z", "2026-01-14T09:40:02.123Z")]
     [TestCase("2026-01-13T22:10-03:00", "2026-01-14T01:10:00.000Z")]
+    [TestCase("2026-01-14T09:40:02.12345678Z", "2026-01-14T09:40:02.123Z")] // 8 and 9 digits (nanoseconds): truncated, not rounded
+    [TestCase("2026-01-14T10:40:02.999999999+01:00", "2026-01-14T09:40:02.999Z")]
     [TestCase("2026-01-14T09:40:02", "2026-01-14T09:40:02")] // no zone: the instant is unknown
     [TestCase("2026-01-14", "2026-01-14")]
     [TestCase("created 2026-01-14T09:40:02Z", "created 2026-01-14T09:40:02Z")]
@@ -41,6 +43,15 @@ public sealed class StableJsonTests
             Assert.That(json["hz"]!.Type, Is.EqualTo(JTokenType.Float));
             Assert.That(json["ms"]!.Type, Is.EqualTo(JTokenType.Integer));
         }
+    }
+
+    [Test]
+    public void Format_WritesNumbersAsDoubles_InTheShortestFormThatReadsBack_NotAsTheWireWroteThem()
+    {
+        // The README says so: a re-recorded 1.50 shows as 1.5 in the diff, without a change of value.
+        var text = StableJson.Format(StableJson.Parse("""{ "a": 1.50, "b": 0.00001, "c": 1e3, "d": 12873488112, "e": -0.0, "f": 0.1 }"""));
+
+        Assert.That(text, Is.EqualTo("{\n  \"a\": 1.5,\n  \"b\": 1E-05,\n  \"c\": 1000.0,\n  \"d\": 12873488112,\n  \"e\": -0.0,\n  \"f\": 0.1\n}\n"));
     }
 
     [Test]
