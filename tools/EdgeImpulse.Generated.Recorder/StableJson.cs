@@ -11,7 +11,7 @@ namespace EdgeImpulse.Generated.Recorder;
 
 /// <summary>
 /// Reads and writes fixture JSON so that re-recording unchanged data gives byte-identical files:
-/// object keys sorted (ordinal), date-times in UTC with milliseconds, 2-space indent, '\n' line ends, a final newline.
+/// object keys sorted (ordinal; the top level starts with success and error), date-times in UTC with milliseconds, 2-space indent, '\n' line ends, a final newline.
 /// </summary>
 /// <remarks>
 /// Arrays keep their order (it carries meaning). As in the authored fixtures, arrays of numbers are written on one
@@ -43,15 +43,30 @@ internal static partial class StableJson
         return token;
     }
 
-    /// <summary>Returns a copy with object keys sorted recursively (ordinal) and every ISO-8601 date-time with a zone normalised to UTC.</summary>
-    public static JToken Normalize(JToken token) => token switch
+    /// <summary>
+    /// Returns a copy with object keys sorted recursively (ordinal) — except that the top-level object starts with the
+    /// Studio's envelope, <c>success</c> then <c>error</c>, as the Studio writes it — and every ISO-8601 date-time with
+    /// a zone normalised to UTC.
+    /// </summary>
+    public static JToken Normalize(JToken token) => Normalize(token, topLevel: true);
+
+    private static JToken Normalize(JToken token, bool topLevel) => token switch
     {
         JObject obj => new JObject(obj.Properties()
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => new JProperty(p.Name, Normalize(p.Value)))),
-        JArray array => new JArray(array.Select(Normalize)),
+            .OrderBy(p => topLevel ? EnvelopeRank(p.Name) : 0)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new JProperty(p.Name, Normalize(p.Value, topLevel: false)))),
+        JArray array => new JArray(array.Select(i => Normalize(i, topLevel: false))),
         JValue { Type: JTokenType.String } value => new JValue(NormalizeDateTime((string)value!)),
         _ => token.DeepClone(),
+    };
+
+    // success first, then error, then everything else.
+    private static int EnvelopeRank(string name) => name switch
+    {
+        "success" => 0,
+        "error" => 1,
+        _ => 2,
     };
 
     /// <summary>Rewrites an ISO-8601 date-time that carries a zone (Z or ±hh:mm) as UTC <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>; other strings are returned as they are.</summary>

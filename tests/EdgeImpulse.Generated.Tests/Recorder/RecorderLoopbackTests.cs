@@ -22,7 +22,7 @@ public sealed class RecorderLoopbackTests
     private const string Email = "maya@lindqvist.se";
     private const string FailingJsonOperation = "getKerasMetadata";
     private const string FailingHttpOperation = "getAutotunerResults";
-    private const string PreviousGoodFixture = "{\n  \"results\": [],\n  \"success\": true\n}\n";
+    private const string PreviousGoodFixture = "{\n  \"success\": true,\n  \"results\": []\n}\n";
 
     /// <summary>Everything the served responses carry that must not reach a fixture or the console.</summary>
     private static readonly string[] Secrets =

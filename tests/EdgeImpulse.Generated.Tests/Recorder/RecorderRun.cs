@@ -131,8 +131,21 @@ internal static class RecordedFixtureAssert
         }
     }
 
+    // Ordinal order everywhere, except that the top level starts with the envelope: success, then error.
     private static IEnumerable<string> UnsortedObjects(JToken json) =>
         (json is JContainer container ? container.DescendantsAndSelf() : [json]).OfType<JObject>()
-            .Where(o => !o.Properties().Select(p => p.Name).SequenceEqual(o.Properties().Select(p => p.Name).Order(StringComparer.Ordinal)))
+            .Where(o => !o.Properties().Select(p => p.Name).SequenceEqual(ExpectedOrder(o)))
             .Select(o => o.Path);
+
+    private static IEnumerable<string> ExpectedOrder(JObject obj)
+    {
+        var names = obj.Properties().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        if (obj.Parent is not null)
+        {
+            return names;
+        }
+
+        string[] envelope = ["success", "error"];
+        return envelope.Where(names.Contains).Concat(names.Where(n => !envelope.Contains(n)));
+    }
 }

@@ -18,6 +18,14 @@ public sealed class StableJsonTests
         Assert.That(result.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"A":0,"a":{"B":2,"_":3,"y":1},"b":[{"a":2,"z":1},3,1]}"""));
     }
 
+    [Test]
+    public void Normalize_PutsTheEnvelope_SuccessThenError_FirstAtTheTopLevelOnly()
+    {
+        var result = StableJson.Normalize(StableJson.Parse("""{ "b": 1, "error": "x", "a": { "success": true, "error": 2, "b": 3 }, "success": false }"""));
+
+        Assert.That(result.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"success":false,"error":"x","a":{"b":3,"error":2,"success":true},"b":1}"""));
+    }
+
     [TestCase("2026-01-14T10:40:02.114+01:00", "2026-01-14T09:40:02.114Z")]
     [TestCase("2026-01-14T09:40:02Z", "2026-01-14T09:40:02.000Z")]
     [TestCase("2026-01-14T09:40:02.1234567Z", "2026-01-14T09:40:02.123Z")]
