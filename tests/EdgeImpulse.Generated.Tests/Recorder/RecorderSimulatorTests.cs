@@ -150,6 +150,16 @@ public sealed class RecorderSimulatorTests
     }
 
     [Test]
+    public void TrainedFeatures_AreRecordedForTheStorysFeatureAxes()
+    {
+        // X is keyed by the feature indices asked for; the story (and the client tests reading it) uses 0, 6 and 12.
+        var authored = Fixture("Dsp/dspSampleTrainedFeatures.success.json");
+        var recorded = _run.Json("Dsp/dspSampleTrainedFeatures.success.json");
+
+        Assert.That(((JObject)recorded.SelectToken("data[0].X")!).Properties().Select(p => p.Name), Is.EquivalentTo(((JObject)authored.SelectToken("data[0].X")!).Properties().Select(p => p.Name)));
+    }
+
+    [Test]
     public void TheConsole_ShowsTheBaseUrl_AndWhereTheKeyCameFrom_NeverTheKey()
     {
         using (Assert.EnterMultipleScope())
