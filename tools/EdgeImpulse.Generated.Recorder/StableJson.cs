@@ -11,7 +11,7 @@ namespace EdgeImpulse.Generated.Recorder;
 
 /// <summary>
 /// Reads and writes fixture JSON so that re-recording unchanged data gives byte-identical files:
-/// object keys sorted (ordinal; the top level starts with success and error), date-times in UTC with milliseconds, 2-space indent, '\n' line ends, a final newline.
+/// object keys sorted (see <see cref="Normalize"/>), date-times in UTC with milliseconds, 2-space indent, '\n' line ends, a final newline.
 /// </summary>
 /// <remarks>
 /// Arrays keep their order (it carries meaning). As in the authored fixtures, arrays of numbers are written on one
@@ -44,16 +44,20 @@ internal static partial class StableJson
     }
 
     /// <summary>
-    /// Returns a copy with object keys sorted recursively (ordinal) — except that the top-level object starts with the
-    /// Studio's envelope, <c>success</c> then <c>error</c>, as the Studio writes it — and every ISO-8601 date-time with
-    /// a zone normalised to UTC.
+    /// Returns a copy with object keys sorted recursively and every ISO-8601 date-time with a zone normalised to UTC.
     /// </summary>
+    /// <remarks>
+    /// Key order: at the top level the Studio's envelope first, <c>success</c> then <c>error</c>, as the Studio writes
+    /// it; then integer keys (<c>"0"</c>, <c>"6"</c>, <c>"12"</c>: an index map such as a feature vector's X) in
+    /// numeric order, as JavaScript — and so the Studio — always writes them; then the other keys, ordinal.
+    /// </remarks>
     public static JToken Normalize(JToken token) => Normalize(token, topLevel: true);
 
     private static JToken Normalize(JToken token, bool topLevel) => token switch
     {
         JObject obj => new JObject(obj.Properties()
             .OrderBy(p => topLevel ? EnvelopeRank(p.Name) : 0)
+            .ThenBy(p => IndexKey(p.Name) ?? ulong.MaxValue)
             .ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new JProperty(p.Name, Normalize(p.Value, topLevel: false)))),
         JArray array => new JArray(array.Select(i => Normalize(i, topLevel: false))),
@@ -68,6 +72,16 @@ internal static partial class StableJson
         "error" => 1,
         _ => 2,
     };
+
+    // A key JavaScript treats as an array index (0 .. 2^32 - 2, written without sign or leading zeros) and so writes
+    // first, in numeric order; null for any other key.
+    private static ulong? IndexKey(string name) =>
+        name.Length is > 0 and <= 10
+        && name.All(char.IsAsciiDigit)
+        && (name == "0" || name[0] != '0')
+        && ulong.Parse(name, CultureInfo.InvariantCulture) is var index and <= uint.MaxValue - 1
+            ? index
+            : null;
 
     /// <summary>Rewrites an ISO-8601 date-time that carries a zone (Z or ±hh:mm) as UTC <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>; other strings are returned as they are.</summary>
     /// <remarks>

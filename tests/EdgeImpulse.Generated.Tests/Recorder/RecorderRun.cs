@@ -131,7 +131,8 @@ internal static class RecordedFixtureAssert
         }
     }
 
-    // Ordinal order everywhere, except that the top level starts with the envelope: success, then error.
+    // Ordinal order, except that the top level starts with the envelope (success, then error) and integer keys come
+    // before the others in numeric order (short of JavaScript's 2^32 - 2 limit, which these files never reach).
     private static IEnumerable<string> UnsortedObjects(JToken json) =>
         (json is JContainer container ? container.DescendantsAndSelf() : [json]).OfType<JObject>()
             .Where(o => !o.Properties().Select(p => p.Name).SequenceEqual(ExpectedOrder(o)))
@@ -139,7 +140,10 @@ internal static class RecordedFixtureAssert
 
     private static IEnumerable<string> ExpectedOrder(JObject obj)
     {
-        var names = obj.Properties().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        static bool IsIndex(string name) => name.Length is > 0 and < 10 && name.All(char.IsAsciiDigit) && (name == "0" || name[0] != '0');
+        var all = obj.Properties().Select(p => p.Name).ToList();
+        var names = all.Where(IsIndex).OrderBy(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))
+            .Concat(all.Where(n => !IsIndex(n)).Order(StringComparer.Ordinal)).ToList();
         if (obj.Parent is not null)
         {
             return names;

@@ -26,6 +26,14 @@ public sealed class StableJsonTests
         Assert.That(result.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"success":false,"error":"x","a":{"b":3,"error":2,"success":true},"b":1}"""));
     }
 
+    [Test]
+    public void Normalize_PutsIntegerKeys_FirstAndInNumericOrder_AsJavaScriptWritesThem()
+    {
+        var result = StableJson.Normalize(StableJson.Parse("""{ "X": { "12": 1, "b": 2, "6": 3, "0": 4, "06": 5, "-1": 6, "4294967295": 7, "4294967294": 8 } }"""));
+
+        Assert.That(((JObject)result["X"]!).Properties().Select(p => p.Name), Is.EqualTo(new[] { "0", "6", "12", "4294967294", "-1", "06", "4294967295", "b" }));
+    }
+
     [TestCase("2026-01-14T10:40:02.114+01:00", "2026-01-14T09:40:02.114Z")]
     [TestCase("2026-01-14T09:40:02Z", "2026-01-14T09:40:02.000Z")]
     [TestCase("2026-01-14T09:40:02.1234567Z", "2026-01-14T09:40:02.123Z")]
