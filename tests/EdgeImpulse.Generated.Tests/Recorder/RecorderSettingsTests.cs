@@ -132,6 +132,19 @@ public sealed class RecorderSettingsTests
     }
 
     [Test]
+    public void ToString_OfTheSettingsAndTheCredential_ShowsNeitherTheKeyNorTheUrlsCredentials()
+    {
+        var settings = RecorderSettings.Parse(["--base-url", "https://maya:hunter2@studio.example.com/v1"], Environment());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(settings.Credential.ToString(), Is.EqualTo("x-api-key from EI_API_KEY"));
+            Assert.That(settings.ToString(), Does.Not.Contain(Key).And.Not.Contain("hunter2").And.Not.Contain("maya"));
+            Assert.That(settings.ToString(), Does.Contain("https://studio.example.com/v1").And.Contain("52187"));
+        }
+    }
+
+    [Test]
     public async Task Help_PrintsTheUsage_AndSucceeds()
     {
         var run = await RecorderRun.RunAsync(new Dictionary<string, string?>(), RecorderRun.NewOutputDirectory(), ["--help"]);
