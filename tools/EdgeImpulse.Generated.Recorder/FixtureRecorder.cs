@@ -77,7 +77,7 @@ internal static class FixtureRecorder
         }
 
         await output.WriteLineAsync(sanitizer.SanitizeText(
-            $"Recording {plan.Calls.Count} operations from {settings.BaseUrl} into {settings.OutputDirectory} " +
+            $"Recording {plan.Calls.Count} operations from {settings.DisplayBaseUrl} into {settings.OutputDirectory} " +
             $"(project {settings.ProjectId}, DSP block {settings.DspId}, learn block {settings.LearnId}; " +
             $"authenticated by {settings.Credential.HeaderName} from {settings.Credential.Source})")).ConfigureAwait(false);
 

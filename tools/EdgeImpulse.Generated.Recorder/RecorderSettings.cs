@@ -11,7 +11,11 @@ namespace EdgeImpulse.Generated.Recorder;
 internal sealed class RecorderUsageException(string message) : Exception(message);
 
 /// <summary>How the recorder authenticates: the header name, the secret, and where the secret came from (for the log, never the value).</summary>
-internal sealed record RecorderCredential(string HeaderName, string Secret, string Source);
+internal sealed record RecorderCredential(string HeaderName, string Secret, string Source)
+{
+    /// <summary>Names the header and the variable, never the secret (a record would print every property).</summary>
+    public override string ToString() => $"{HeaderName} from {Source}";
+}
 
 /// <summary>Everything the recorder needs, from the command line and the environment (command-line flags win).</summary>
 internal sealed record RecorderSettings(
@@ -66,6 +70,14 @@ internal sealed record RecorderSettings(
         typeof(RecorderSettings).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
     public static string DefaultOutputDirectory { get; } = Path.Combine(RepoRoot, "tests", "EdgeImpulse.Generated.Tests", "Fixtures");
+
+    /// <summary>Gets the base URL to print: without its userinfo (<c>user:password@</c>), which may hold a credential.</summary>
+    public string DisplayBaseUrl => BaseUrl.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
+
+    /// <summary>Prints the settings without the secret and without the base URL's userinfo.</summary>
+    public override string ToString() =>
+        $"RecorderSettings {{ BaseUrl = {DisplayBaseUrl}, OutputDirectory = {OutputDirectory}, Credential = {Credential}, " +
+        $"ProjectId = {ProjectId}, DspId = {DspId}, LearnId = {LearnId}, JobId = {JobId}, SampleId = {SampleId}, ProfileJobId = {ProfileJobId} }}";
 
     public static bool IsHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
 

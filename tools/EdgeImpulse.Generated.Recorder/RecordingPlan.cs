@@ -51,12 +51,14 @@ internal sealed record RecordingPlan(IReadOnlyList<PlannedCall> Calls, IReadOnly
         new("getDspFeatureImportance"),
         new("getAutotunerResults"),
         new("getPerformanceAllVariants"),
+        // X in the answer is keyed by these feature indices: the fixture story's (the client tests read X["6"], X["12"]).
+        // A DSP block with fewer than 13 features has no feature 12.
         new("dspSampleTrainedFeatures", RecordingInput.None, new Dictionary<string, string>
         {
             ["category"] = "training",
             ["featureAx1"] = "0",
-            ["featureAx2"] = "1",
-            ["featureAx3"] = "2",
+            ["featureAx2"] = "6",
+            ["featureAx3"] = "12",
         }),
         // Image samples can be large; 1000 values is plenty for a fixture.
         new("getDspRawSample", RecordingInput.Sample, new Dictionary<string, string> { ["limitPayloadValues"] = "1000" }),

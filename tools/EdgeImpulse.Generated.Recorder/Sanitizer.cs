@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
@@ -22,8 +23,15 @@ internal sealed class Sanitizer
     private readonly Dictionary<string, string> _identities = new(StringComparer.OrdinalIgnoreCase);
     private Regex? _identityPattern;
 
+    /// <summary>Creates a sanitizer that also replaces <paramref name="knownSecrets"/> (the key or JWT the recorder was given).</summary>
+    /// <param name="knownSecrets">Secrets of any shape; each is also replaced URL-encoded, and in any letter case.</param>
     public Sanitizer(IEnumerable<string>? knownSecrets = null) =>
-        _secrets = (knownSecrets ?? []).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToList();
+        _secrets = (knownSecrets ?? [])
+            .Where(s => !string.IsNullOrEmpty(s))
+            .SelectMany(s => new[] { s, Uri.EscapeDataString(s), WebUtility.UrlEncode(s) })
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(s => s.Length)
+            .ToList();
 
     /// <summary>Gets the learned identities and their placeholders (for tests and the recorder's summary; they are personal data, never print them).</summary>
     public IReadOnlyDictionary<string, string> Identities => _identities;
@@ -33,7 +41,7 @@ internal sealed class Sanitizer
     /// <summary>Remembers the names and user ids the property rules find, to scrub them from free text in every document.</summary>
     public void LearnIdentities(JToken document)
     {
-        Walk(document, inUserObject: false, (value, replacement) =>
+        Walk(document, ObjectScope.Any, (value, replacement) =>
         {
             if (value.Type is not (JTokenType.String or JTokenType.Integer) || ((string?)value)?.Trim() is not { } text)
             {
@@ -58,7 +66,7 @@ internal sealed class Sanitizer
     public JToken Sanitize(JToken document)
     {
         // SanitizeToken builds a new tree, so the input is never modified.
-        return SanitizeToken(document, inUserObject: false);
+        return SanitizeToken(document, ObjectScope.Any);
     }
 
     /// <summary>Applies the value patterns, the known secrets and the learned identities to a string.</summary>
@@ -66,7 +74,8 @@ internal sealed class Sanitizer
     {
         foreach (var secret in _secrets)
         {
-            text = text.Replace(secret, SanitizerRules.Redacted, StringComparison.Ordinal);
+            // Any case: a server may echo a key lower-cased, or percent-encoded with lower-case hex digits.
+            text = text.Replace(secret, SanitizerRules.Redacted, StringComparison.OrdinalIgnoreCase);
         }
 
         foreach (var rule in SanitizerRules.Values)
@@ -102,15 +111,17 @@ internal sealed class Sanitizer
         _ => throw new ArgumentOutOfRangeException(nameof(replacement), replacement, "not a string placeholder"),
     };
 
-    private static PropertyRule? RuleFor(string propertyName, bool inUserObject)
+    private static PropertyRule? RuleFor(string propertyName, ObjectScope scope)
     {
         var normalized = SanitizerRules.NormalizeName(propertyName);
-        return SanitizerRules.Properties.FirstOrDefault(r => r.Matches(normalized, inUserObject));
+        return SanitizerRules.Properties.FirstOrDefault(r => r.Matches(normalized, scope));
     }
 
-    private static bool HoldsUserObjects(string propertyName, JToken value) =>
-        (value.Type == JTokenType.Object || (value is JArray array && array.Any(i => i.Type == JTokenType.Object)))
-        && SanitizerRules.IsUserObjectName(SanitizerRules.NormalizeName(propertyName));
+    // The scope of the object (or array of objects) under a property; a scalar's scope does not matter.
+    private static ObjectScope ScopeOf(string propertyName, JToken value) =>
+        value.Type == JTokenType.Object || (value is JArray array && array.Any(i => i.Type == JTokenType.Object))
+            ? SanitizerRules.ScopeOf(SanitizerRules.NormalizeName(propertyName))
+            : ObjectScope.Any;
 
     private static JToken Replace(JValue value, Replacement replacement)
     {
@@ -129,14 +140,14 @@ internal sealed class Sanitizer
     }
 
     // Visits the values a property rule selects (for learning), with the same scoping as sanitizing.
-    private static void Walk(JToken token, bool inUserObject, Action<JValue, Replacement> visit)
+    private static void Walk(JToken token, ObjectScope scope, Action<JValue, Replacement> visit)
     {
         switch (token)
         {
             case JObject obj:
                 foreach (var property in obj.Properties())
                 {
-                    if (RuleFor(property.Name, inUserObject) is { } rule)
+                    if (RuleFor(property.Name, scope) is { } rule)
                     {
                         foreach (var value in property.Value is JArray items ? items.OfType<JValue>() : property.Value is JValue single ? [single] : [])
                         {
@@ -144,21 +155,21 @@ internal sealed class Sanitizer
                         }
                     }
 
-                    Walk(property.Value, HoldsUserObjects(property.Name, property.Value), visit);
+                    Walk(property.Value, ScopeOf(property.Name, property.Value), visit);
                 }
 
                 break;
             case JArray array:
                 foreach (var item in array)
                 {
-                    Walk(item, inUserObject, visit);
+                    Walk(item, scope, visit);
                 }
 
                 break;
         }
     }
 
-    private JToken SanitizeToken(JToken token, bool inUserObject)
+    private JToken SanitizeToken(JToken token, ObjectScope scope)
     {
         switch (token)
         {
@@ -167,7 +178,7 @@ internal sealed class Sanitizer
                 foreach (var property in obj.Properties())
                 {
                     var value = property.Value;
-                    if (RuleFor(property.Name, inUserObject) is { } rule)
+                    if (RuleFor(property.Name, scope) is { } rule)
                     {
                         value = value switch
                         {
@@ -177,13 +188,13 @@ internal sealed class Sanitizer
                         };
                     }
 
-                    var sanitized = SanitizeToken(value, HoldsUserObjects(property.Name, property.Value));
+                    var sanitized = SanitizeToken(value, ScopeOf(property.Name, property.Value));
                     result.Add(UniqueName(result, SanitizeText(property.Name)), sanitized);
                 }
 
                 return result;
             case JArray array:
-                return new JArray(array.Select(item => SanitizeToken(item, inUserObject)));
+                return new JArray(array.Select(item => SanitizeToken(item, scope)));
             case JValue { Type: JTokenType.String } text:
                 return new JValue(SanitizeText((string)text!));
             default:

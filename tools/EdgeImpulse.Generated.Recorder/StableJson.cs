@@ -11,7 +11,7 @@ namespace EdgeImpulse.Generated.Recorder;
 
 /// <summary>
 /// Reads and writes fixture JSON so that re-recording unchanged data gives byte-identical files:
-/// object keys sorted (ordinal), date-times in UTC with milliseconds, 2-space indent, '\n' line ends, a final newline.
+/// object keys sorted (see <see cref="Normalize"/>), date-times in UTC with milliseconds, 2-space indent, '\n' line ends, a final newline.
 /// </summary>
 /// <remarks>
 /// Arrays keep their order (it carries meaning). As in the authored fixtures, arrays of numbers are written on one
@@ -21,8 +21,12 @@ internal static partial class StableJson
 {
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
     private const int MaxInlineStringArrayLength = 100;
+    private const int MaxParsedFractionDigits = 7;
 
-    /// <summary>Parses JSON keeping every string a string (no date guessing) and every number as written on the wire.</summary>
+    /// <summary>
+    /// Parses JSON keeping every string a string (no date guessing), integers exact, and other numbers as doubles
+    /// (so NaN and ±Infinity read; <see cref="Write(JToken)"/> writes a double in the shortest form that reads back the same).
+    /// </summary>
     public static JToken Parse(string json)
     {
         using var reader = new JsonTextReader(new StringReader(json))
@@ -39,24 +43,67 @@ internal static partial class StableJson
         return token;
     }
 
-    /// <summary>Returns a copy with object keys sorted recursively (ordinal) and every ISO-8601 date-time with a zone normalised to UTC.</summary>
-    public static JToken Normalize(JToken token) => token switch
+    /// <summary>
+    /// Returns a copy with object keys sorted recursively and every ISO-8601 date-time with a zone normalised to UTC.
+    /// </summary>
+    /// <remarks>
+    /// Key order: at the top level the Studio's envelope first, <c>success</c> then <c>error</c>, as the Studio writes
+    /// it; then integer keys (<c>"0"</c>, <c>"6"</c>, <c>"12"</c>: an index map such as a feature vector's X) in
+    /// numeric order, as JavaScript — and so the Studio — always writes them; then the other keys, ordinal.
+    /// </remarks>
+    public static JToken Normalize(JToken token) => Normalize(token, topLevel: true);
+
+    private static JToken Normalize(JToken token, bool topLevel) => token switch
     {
         JObject obj => new JObject(obj.Properties()
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => new JProperty(p.Name, Normalize(p.Value)))),
-        JArray array => new JArray(array.Select(Normalize)),
+            .OrderBy(p => topLevel ? EnvelopeRank(p.Name) : 0)
+            .ThenBy(p => IndexKey(p.Name) ?? ulong.MaxValue)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new JProperty(p.Name, Normalize(p.Value, topLevel: false)))),
+        JArray array => new JArray(array.Select(i => Normalize(i, topLevel: false))),
         JValue { Type: JTokenType.String } value => new JValue(NormalizeDateTime((string)value!)),
         _ => token.DeepClone(),
     };
 
+    // success first, then error, then everything else.
+    private static int EnvelopeRank(string name) => name switch
+    {
+        "success" => 0,
+        "error" => 1,
+        _ => 2,
+    };
+
+    // A key JavaScript treats as an array index (0 .. 2^32 - 2, written without sign or leading zeros) and so writes
+    // first, in numeric order; null for any other key.
+    private static ulong? IndexKey(string name) =>
+        name.Length is > 0 and <= 10
+        && name.All(char.IsAsciiDigit)
+        && (name == "0" || name[0] != '0')
+        && ulong.Parse(name, CultureInfo.InvariantCulture) is var index and <= uint.MaxValue - 1
+            ? index
+            : null;
+
     /// <summary>Rewrites an ISO-8601 date-time that carries a zone (Z or ±hh:mm) as UTC <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>; other strings are returned as they are.</summary>
-    /// <remarks>A date-time without a zone is left alone: its instant is unknown. Digits after the milliseconds are dropped.</remarks>
-    public static string NormalizeDateTime(string text) =>
-        DateTimePattern().IsMatch(text)
-        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+    /// <remarks>
+    /// A date-time without a zone is left alone: its instant is unknown. Digits after the milliseconds are dropped
+    /// (truncated, not rounded); a fraction longer than .NET reads (7 digits, e.g. nanoseconds) is cut to 7 first.
+    /// </remarks>
+    public static string NormalizeDateTime(string text)
+    {
+        var match = DateTimePattern().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+
+        var fraction = match.Groups["fraction"];
+        var parseable = fraction.Length > MaxParsedFractionDigits
+            ? text[..(fraction.Index + MaxParsedFractionDigits)] + text[(fraction.Index + fraction.Length)..]
+            : text;
+        return DateTimeOffset.TryParse(parseable, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
             ? instant.UtcDateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture)
             : text;
+    }
 
     /// <summary>Writes the token as it is (call <see cref="Normalize"/> first for sorted keys).</summary>
     public static string Write(JToken token)
@@ -141,6 +188,6 @@ internal static partial class StableJson
         return text.ToString();
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.(?<fraction>\d+))?)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex DateTimePattern();
 }

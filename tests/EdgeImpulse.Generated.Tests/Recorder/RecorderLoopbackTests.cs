@@ -22,7 +22,7 @@ public sealed class RecorderLoopbackTests
     private const string Email = "maya@lindqvist.se";
     private const string FailingJsonOperation = "getKerasMetadata";
     private const string FailingHttpOperation = "getAutotunerResults";
-    private const string PreviousGoodFixture = "{\n  \"results\": [],\n  \"success\": true\n}\n";
+    private const string PreviousGoodFixture = "{\n  \"success\": true,\n  \"results\": []\n}\n";
 
     /// <summary>Everything the served responses carry that must not reach a fixture or the console.</summary>
     private static readonly string[] Secrets =
@@ -148,7 +148,7 @@ public sealed class RecorderLoopbackTests
             "/v1/api/52187/dsp/3/features/importance",
             "/v1/api/52187/dsp/3/get-autotuner-results",
             "/v1/api/52187/dsp/3/performance",
-            "/v1/api/52187/dsp/3/features/get-graph/training?featureAx1=0&featureAx2=1&featureAx3=2",
+            "/v1/api/52187/dsp/3/features/get-graph/training?featureAx1=0&featureAx2=6&featureAx3=12",
             "/v1/api/52187/dsp/3/raw-data/748301546?limitPayloadValues=1000",
             "/v1/api/52187/dsp/3/raw-data/748301546/slice?sliceStart=0",
             "/v1/api/52187/dsp/3/features/get-graph/classification/748301546",

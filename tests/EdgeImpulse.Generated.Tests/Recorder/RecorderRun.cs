@@ -6,6 +6,9 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated.Recorder;
+using EdgeImpulse.Generated.Simulator;
+using EdgeImpulse.Generated.Tests.Infrastructure;
+using EdgeImpulse.Generated.Tests.Simulator;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
@@ -22,9 +25,9 @@ internal sealed record RecorderRunResult(int ExitCode, string Output, string Err
 }
 
 /// <summary>
-/// Runs the recorder in-process against any server (the loopback server today, the simulator later) and checks
-/// what it wrote. A backend-specific test only has to start its server, call <see cref="RunAsync"/> with
-/// <see cref="Environment"/>, and call the <see cref="RecordedFixtureAssert"/> checks with its own secrets.
+/// Runs the recorder in-process against any server (the scripted loopback server, the simulator) and checks what it
+/// wrote. A backend-specific test only has to start its server, call <see cref="RunAsync"/> with an
+/// <see cref="Environment(Uri, string)"/>, and call the <see cref="RecordedFixtureAssert"/> checks with its own secrets.
 /// </summary>
 internal static class RecorderRun
 {
@@ -40,6 +43,22 @@ internal static class RecorderRun
         ["EI_SAMPLE_ID"] = "748301546",
         ["EI_PROFILE_JOB_ID"] = "1847330187",
     };
+
+    /// <summary>
+    /// The environment a user would set for the simulated project: its key, base URL and block ids, and the job,
+    /// profile job and sample ids of the recordings (which a simulator started with StartTrained knows).
+    /// </summary>
+    public static Dictionary<string, string?> Environment(StudioSimulator sim)
+    {
+        var environment = Environment(sim.BaseUrl, sim.ApiKey);
+        environment["EI_PROJECT_ID"] = Id(sim.ProjectId);
+        environment["EI_DSP_ID"] = Id(sim.DspId);
+        environment["EI_LEARN_ID"] = Id(sim.LearnId);
+        environment["EI_JOB_ID"] = Id((long)StableJson.Parse(TestPaths.ReadFixture("Jobs/getJobStatus.success.json")).SelectToken("job.id")!);
+        environment["EI_PROFILE_JOB_ID"] = Id((long)StableJson.Parse(TestPaths.ReadFixture("Dsp/startProfileCustomDspBlock.success.json"))["id"]!);
+        environment["EI_SAMPLE_ID"] = Id(SimulatorTestKit.RecordedSampleId);
+        return environment;
+    }
 
     /// <summary>Runs the recorder into <paramref name="outputDirectory"/> and collects the files found there afterwards.</summary>
     public static async Task<RecorderRunResult> RunAsync(
@@ -60,6 +79,8 @@ internal static class RecorderRun
             : [];
         return new RecorderRunResult(exitCode, output.ToString(), error.ToString(), outputDirectory, files);
     }
+
+    private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string NewOutputDirectory() => Path.Combine(Path.GetTempPath(), "ei-recorder-tests", Guid.NewGuid().ToString("N"));
 }
@@ -110,8 +131,25 @@ internal static class RecordedFixtureAssert
         }
     }
 
+    // Ordinal order, except that the top level starts with the envelope (success, then error) and integer keys come
+    // before the others in numeric order (short of JavaScript's 2^32 - 2 limit, which these files never reach).
     private static IEnumerable<string> UnsortedObjects(JToken json) =>
         (json is JContainer container ? container.DescendantsAndSelf() : [json]).OfType<JObject>()
-            .Where(o => !o.Properties().Select(p => p.Name).SequenceEqual(o.Properties().Select(p => p.Name).Order(StringComparer.Ordinal)))
+            .Where(o => !o.Properties().Select(p => p.Name).SequenceEqual(ExpectedOrder(o)))
             .Select(o => o.Path);
+
+    private static IEnumerable<string> ExpectedOrder(JObject obj)
+    {
+        static bool IsIndex(string name) => name.Length is > 0 and < 10 && name.All(char.IsAsciiDigit) && (name == "0" || name[0] != '0');
+        var all = obj.Properties().Select(p => p.Name).ToList();
+        var names = all.Where(IsIndex).OrderBy(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))
+            .Concat(all.Where(n => !IsIndex(n)).Order(StringComparer.Ordinal)).ToList();
+        if (obj.Parent is not null)
+        {
+            return names;
+        }
+
+        string[] envelope = ["success", "error"];
+        return envelope.Where(names.Contains).Concat(names.Where(n => !envelope.Contains(n)));
+    }
 }

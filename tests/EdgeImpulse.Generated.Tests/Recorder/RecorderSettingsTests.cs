@@ -109,6 +109,42 @@ public sealed class RecorderSettingsTests
             Throws.TypeOf<RecorderUsageException>().With.Message.Contains("EI_BASE_URL / --base-url must be an absolute http(s) URL"));
 
     [Test]
+    public void DisplayBaseUrl_DropsTheUserInfo_AndKeepsTheRest()
+    {
+        var settings = RecorderSettings.Parse(["--base-url", "https://maya:hunter2@studio.example.com:8443/v1?x=1"], Environment());
+
+        Assert.That(settings.DisplayBaseUrl, Is.EqualTo("https://studio.example.com:8443/v1?x=1"));
+    }
+
+    [Test]
+    public async Task ABaseUrlWithCredentials_IsPrintedWithoutThem()
+    {
+        // Port 1 on the loopback refuses at once: every call fails, and every line is printed.
+        var run = await RecorderRun.RunAsync(Environment(("EI_BASE_URL", "http://maya:hunter2@127.0.0.1:1/v1")), RecorderRun.NewOutputDirectory());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(FixtureRecorder.Failure));
+            Assert.That(run.Output, Does.StartWith("Recording 10 operations from http://127.0.0.1:1/v1 into "));
+            Assert.That(run.Console, Does.Not.Contain("hunter2"));
+            Assert.That(run.Console, Does.Not.Contain("maya"));
+        }
+    }
+
+    [Test]
+    public void ToString_OfTheSettingsAndTheCredential_ShowsNeitherTheKeyNorTheUrlsCredentials()
+    {
+        var settings = RecorderSettings.Parse(["--base-url", "https://maya:hunter2@studio.example.com/v1"], Environment());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(settings.Credential.ToString(), Is.EqualTo("x-api-key from EI_API_KEY"));
+            Assert.That(settings.ToString(), Does.Not.Contain(Key).And.Not.Contain("hunter2").And.Not.Contain("maya"));
+            Assert.That(settings.ToString(), Does.Contain("https://studio.example.com/v1").And.Contain("52187"));
+        }
+    }
+
+    [Test]
     public async Task Help_PrintsTheUsage_AndSucceeds()
     {
         var run = await RecorderRun.RunAsync(new Dictionary<string, string?>(), RecorderRun.NewOutputDirectory(), ["--help"]);

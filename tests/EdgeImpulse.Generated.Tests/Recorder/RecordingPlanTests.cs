@@ -65,7 +65,7 @@ public sealed class RecordingPlanTests
         {
             Assert.That(plan.Calls.Select(c => c.Operation.OperationId), Is.EqualTo(RecordingPlan.Recorded.Select(e => e.OperationId)));
             Assert.That(urls["getKerasMetadata"], Is.EqualTo("/api/52187/training/keras/4/metadata"));
-            Assert.That(urls["dspSampleTrainedFeatures"], Is.EqualTo("/api/52187/dsp/3/features/get-graph/training?featureAx1=0&featureAx2=1&featureAx3=2"));
+            Assert.That(urls["dspSampleTrainedFeatures"], Is.EqualTo("/api/52187/dsp/3/features/get-graph/training?featureAx1=0&featureAx2=6&featureAx3=12"));
             Assert.That(urls["getJobStatus"], Is.EqualTo("/api/52187/jobs/1847312964/status"));
             Assert.That(urls["getProfileTfliteJobResult"], Is.EqualTo("/api/52187/jobs/profile-tflite/1847330187/result"));
             Assert.That(plan.Skipped.Select(s => s.OperationId), Is.EquivalentTo(RecordingPlan.NotRecorded.Keys));

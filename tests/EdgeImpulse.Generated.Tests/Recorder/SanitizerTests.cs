@@ -97,6 +97,103 @@ public sealed class SanitizerTests
     }
 
     [Test]
+    public void OwnerIds_AreUserIds_KeepingTypes_AndAreLearnedForFreeText()
+    {
+        var document = JObject.Parse("""
+            { "ownerId": 40318, "project": { "projectOwnerId": "40318", "ownerIds": [40318, 51234] },
+              "dockerContainer": "personal-blocks/40318/block:2", "id": 40318 }
+            """);
+        var sanitizer = new Sanitizer();
+        sanitizer.LearnIdentities(document);
+
+        var result = sanitizer.Sanitize(document);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result["ownerId"]!.Type, Is.EqualTo(JTokenType.Integer));
+            Assert.That((long)result["ownerId"]!, Is.EqualTo(SanitizerRules.UserId));
+            Assert.That((string?)result.SelectToken("project.projectOwnerId"), Is.EqualTo("1"));
+            Assert.That(result.SelectToken("project.ownerIds")!.Select(t => (long)t), Is.All.EqualTo(SanitizerRules.UserId));
+            Assert.That((string?)result["dockerContainer"], Is.EqualTo("personal-blocks/1/block:2"));
+            Assert.That((long)result["id"]!, Is.EqualTo(40318), "a number elsewhere is data");
+        }
+    }
+
+    [Test]
+    public void AuthorizationAndCookieHeaders_AreRedacted_AsPropertiesAndInText()
+    {
+        var result = Sanitize("""
+            { "headers": { "Authorization": "Basic dXNlcjpwYXNz", "Proxy-Authorization": "Digest username=\"maya\"",
+                           "Cookie": "session=8f2a91; theme=dark", "set-cookie": ["jwt=abc; HttpOnly", "sid=def"] },
+              "cookies": ["sid=def"],
+              "log": "GET /v1/api\nauthorization: basic dXNlcjpwYXNz\nCookie: session=8f2a91; theme=dark\nSet-Cookie: sid=def; Path=/\nOK",
+              "request": "Authorization=Basic dXNlcjpwYXNz==",
+              "description": "Basic features: mean, RMS. Cookie jar sensor." }
+            """);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(((JObject)result["headers"]!).Properties().SelectMany(p => p.Value is JArray a ? a.Select(v => (string?)v) : [(string?)p.Value]), Is.All.EqualTo(SanitizerRules.Redacted));
+            Assert.That(result["cookies"]!.Select(v => (string?)v), Is.All.EqualTo(SanitizerRules.Redacted));
+            Assert.That((string?)result["log"], Is.EqualTo("GET /v1/api\nauthorization: basic REDACTED\nCookie: REDACTED\nSet-Cookie: REDACTED\nOK"));
+            Assert.That((string?)result["request"], Is.EqualTo("Authorization=Basic REDACTED"));
+            Assert.That((string?)result["description"], Is.EqualTo("Basic features: mean, RMS. Cookie jar sensor."), "'Basic' and 'Cookie' are also ordinary words");
+        }
+    }
+
+    [Test]
+    public void TheKeyOfAnApiKeyEntry_IsRedacted_WhateverItLooksLike_ButOtherKeysAreData()
+    {
+        var result = Sanitize("""
+            { "apiKeys": [ { "id": 3, "name": "CI", "key": "p4ss-not-an-ei-key", "role": "admin" } ],
+              "hmacKeys": [ { "id": 4, "key": "0123abcd", "isDevelopmentKey": true } ],
+              "projectApiKeys": ["plain-key-1", "plain-key-2"],
+              "job": { "key": "keras-4" }, "sensors": [ { "key": "accX" } ] }
+            """);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string?)result.SelectToken("apiKeys[0].key"), Is.EqualTo(SanitizerRules.Redacted));
+            Assert.That((string?)result.SelectToken("apiKeys[0].name"), Is.EqualTo("CI"));
+            Assert.That((long)result.SelectToken("apiKeys[0].id")!, Is.EqualTo(3), "a key entry's id is not a user id");
+            Assert.That((string?)result.SelectToken("hmacKeys[0].key"), Is.EqualTo(SanitizerRules.Redacted));
+            Assert.That(result["projectApiKeys"]!.Select(v => (string?)v), Is.All.EqualTo(SanitizerRules.Redacted));
+            Assert.That((string?)result.SelectToken("job.key"), Is.EqualTo("keras-4"));
+            Assert.That((string?)result.SelectToken("sensors[0].key"), Is.EqualTo("accX"));
+        }
+    }
+
+    [Test]
+    public void AKnownSecret_IsRedacted_UrlEncoded_AndInAnyCase()
+    {
+        var sanitizer = new Sanitizer(["Key+with/reserved=chars 1"]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sanitizer.SanitizeText("?k=Key%2Bwith%2Freserved%3Dchars%201&x=1"), Is.EqualTo("?k=REDACTED&x=1"));
+            Assert.That(sanitizer.SanitizeText("?k=Key%2bwith%2freserved%3dchars+1&x=1"), Is.EqualTo("?k=REDACTED&x=1"));
+            Assert.That(sanitizer.SanitizeText("echo: key+with/reserved=chars 1."), Is.EqualTo("echo: REDACTED."));
+        }
+    }
+
+    [Test]
+    public void CredentialsInAUrl_AreRemoved_ButAUserWithoutAPasswordStays()
+    {
+        var result = Sanitize("""
+            { "a": "see https://maya:hunter2@studio.edgeimpulse.com/v1/api for details",
+              "b": "https://x-access-token:ghp_abc123@github.com/org/block.git",
+              "c": "ftp://anonymous@10.0.0.5/pub" }
+            """);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string?)result["a"], Is.EqualTo("see https://studio.edgeimpulse.com/v1/api for details"));
+            Assert.That((string?)result["b"], Is.EqualTo("https://github.com/org/block.git"));
+            Assert.That((string?)result["c"], Is.EqualTo("ftp://anonymous@10.0.0.5/pub"));
+        }
+    }
+
+    [Test]
     public void AJwtDeepInArrays_InsideALongerString_UnderAnUnlistedName_IsCaught()
     {
         var result = Sanitize($$"""{ "graphs": [ { "notes": [ [ "x", "rotated {{Jwt}} yesterday" ] ] } ] }""");
@@ -167,7 +264,8 @@ public sealed class SanitizerTests
     {
         var document = JObject.Parse($$"""
             { "createdByUser": { "id": 40318, "name": "Maya Lindqvist", "username": "mlindqvist", "email": "maya@lindqvist.se" },
-              "log": "by mlindqvist with {{EiKey}} and Bearer {{Jwt}}", "apiKey": "{{EiKey}}", "uids": [40318], "{{Jwt}}": true,
+              "log": "by mlindqvist with {{EiKey}} and Bearer {{Jwt}}\nAuthorization: Basic dXNlcjpwYXNz\nCookie: a=b\nat https://u:p@h.io/x",
+              "apiKey": "{{EiKey}}", "uids": [40318], "{{Jwt}}": true, "ownerId": 40318, "apiKeys": [ { "key": "k" } ],
               "x": [1, 2.5, null, false, "2026-01-14T09:40:02.114Z"] }
             """);
         var sanitizer = new Sanitizer([EiKey]);
