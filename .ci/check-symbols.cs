@@ -21,6 +21,11 @@ var urlPrefix = args.Length == 5 ? args[4] : null;
 var embeddedSourceKind = new Guid("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
 var sourceLinkKind = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
+if (!File.Exists(snupkg))
+{
+    return Fail($"no symbol package at {snupkg}");
+}
+
 using var package = ZipFile.OpenRead(snupkg);
 var entry = package.GetEntry(pdbEntry);
 if (entry == null)
