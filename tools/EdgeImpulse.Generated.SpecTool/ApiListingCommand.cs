@@ -20,7 +20,13 @@ internal static partial class ApiListingCommand
     private const string NullableHeader = "#nullable enable";
     private const string RemovedPrefix = "*REMOVED*";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    // A clean build of the library takes a minute or two; far longer means it hangs.
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(20);
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) => Run(args, output, error, RunBuild);
+
+    /// <summary>As <see cref="Run(IReadOnlyList{string}, TextWriter, TextWriter)"/>, with the build supplied (tests).</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Func<string, (int ExitCode, string Output)> runBuild)
     {
         var project = Path.GetFullPath(args.Count == 2 && args[0] == "--project"
             ? args[1]
@@ -31,12 +37,15 @@ internal static partial class ApiListingCommand
             return 2;
         }
 
-        var build = RunBuild(project);
+        var build = runBuild(project);
         var findings = Parse(build.Output);
-        if (findings.Added.Count == 0 && findings.Removed.Count == 0 && build.ExitCode != 0)
+        var errors = BuildErrors(build.Output);
+        var otherErrors = errors.Where(e => e.Code is not ("RS0016" or "RS0017")).Select(e => e.Line).ToList();
+        if (otherErrors.Count > 0 || (build.ExitCode != 0 && errors.Count == 0))
         {
-            // Not an API difference: a real compile error. Show it rather than claiming the listing is current.
-            error.WriteLine(build.Output);
+            // Not (only) an API difference: a real error. Show it and leave the listing alone, since a build that
+            // stopped early reports a partial set of findings.
+            error.WriteLine(otherErrors.Count > 0 ? string.Join(Environment.NewLine, otherErrors) : build.Output);
             error.WriteLine("SpecTool: error : the library does not build; fix that first.");
             return 1;
         }
@@ -63,6 +72,18 @@ internal static partial class ApiListingCommand
             pattern.Matches(text).Select(m => m.Groups["symbol"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return new Findings(Collect(MissingFromListing(), buildOutput), Collect(GoneFromCode(), buildOutput));
     }
+
+    /// <summary>
+    /// The build's error lines (each once) with their codes: MSBuild's "file(1,2): error CS0103: ..." and
+    /// "SpecTool: error : ..." forms. A line counts as an error when its first diagnostic marker says so.
+    /// </summary>
+    internal static IReadOnlyList<(string Code, string Line)> BuildErrors(string buildOutput) =>
+        buildOutput.Split('\n')
+            .Select(line => (Line: line.TrimEnd('\r').Trim(), Match: DiagnosticMarker().Match(line)))
+            .Where(l => l.Match.Success && l.Match.Groups["kind"].Value == "error")
+            .Select(l => (l.Match.Groups["code"].Value, l.Line))
+            .Distinct()
+            .ToList();
 
     /// <summary>New Unshipped listing: removed lines dropped (or marked, if they had shipped), added lines in, sorted.</summary>
     internal static IReadOnlyList<string> Update(IReadOnlyList<string> unshipped, IReadOnlyCollection<string> shipped, Findings findings)
@@ -108,15 +129,15 @@ internal static partial class ApiListingCommand
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { "build", project, "--no-incremental", "-nologo", "-p:TreatWarningsAsErrors=false", "-p:WarningsAsErrors=" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
-        using var process = Process.Start(start) ?? throw new SpecToolException("could not start dotnet");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
+        var (exitCode, output, timedOut) = ChildProcess.Run(start, BuildTimeout);
+        return timedOut
+            ? (exitCode, output + $"\nSpecTool: error : the build did not finish within {BuildTimeout.TotalMinutes} minutes and was killed.")
+            : (exitCode, output);
     }
+
+    [GeneratedRegex(@":\s*(?<kind>error|warning)\s*(?<code>[A-Za-z]+[0-9]+)?\s*:")]
+    private static partial Regex DiagnosticMarker();
 
     [GeneratedRegex(@"RS0016: Symbol '(?<symbol>.+?)' is not part of the declared public API")]
     private static partial Regex MissingFromListing();

@@ -7,7 +7,8 @@ namespace EdgeImpulse.Generated.SpecTool;
 /// <summary>Applies an OpenAPI Overlay 1.0 document (JSONPath targets; <c>update</c>, <c>remove</c> or <c>x-hoist</c>).</summary>
 /// <remarks>
 /// Stricter than the Overlay spec on purpose: an action whose target matches nothing is an error, so a
-/// correction that no longer applies after a spec update is noticed instead of silently skipped.
+/// correction that no longer applies after a spec update is noticed instead of silently skipped; so is a target
+/// with a union (<c>['a','b']</c>, <c>[0,2]</c>) any one of whose members matches nothing.
 /// One extension (Overlay allows <c>x-</c> fields on actions): <c>x-hoist: Name</c> moves the single inline
 /// schema the target selects to <c>components.schemas.Name</c> and leaves a <c>$ref</c>, so the generated type
 /// gets a real name instead of one derived from its property (<c>Data2</c>, <c>Anonymous</c>). Hoisting a
@@ -99,6 +100,13 @@ internal static class Overlay
             throw new SpecToolException($"{overlayName}: action {index} target '{target}' matches nothing in the spec; the correction is stale ({description}).");
         }
 
+        // SelectTokens skips the names of a union it cannot find, so ['a','b'] still matches when 'b' is gone.
+        var missing = UnionMembers(target).Where(m => !document.SelectTokens(m.Path).Any()).Select(m => m.Member).ToList();
+        if (missing.Count > 0)
+        {
+            throw new SpecToolException($"{overlayName}: action {index} target '{target}': union member(s) {string.Join(", ", missing)} match nothing in the spec; the correction is partly stale ({description}).");
+        }
+
         if (hoist != null)
         {
             Hoist(document, matches, hoist, target, overlayName);
@@ -118,6 +126,116 @@ internal static class Overlay
         }
 
         return $"{target} ({matches.Count}): {description}";
+    }
+
+    /// <summary>
+    /// Each member of every bracket union in a JSONPath (<c>['a','b']</c>, <c>[0,2]</c>), with the path that selects
+    /// that member alone (other unions left as written). Filters (<c>[?(...)]</c>), scripts and quoted names are not
+    /// unions, whatever commas they hold.
+    /// </summary>
+    internal static IEnumerable<(string Member, string Path)> UnionMembers(string target)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            if (target[i] is '\'' or '"')
+            {
+                i = ClosingQuote(target, i);
+                continue;
+            }
+
+            if (target[i] != '[')
+            {
+                continue;
+            }
+
+            var end = ClosingBracket(target, i);
+            if (end < 0)
+            {
+                yield break; // malformed; SelectTokens has reported it already
+            }
+
+            var content = target[(i + 1)..end];
+            if (!content.TrimStart().StartsWith('?') && !content.TrimStart().StartsWith('('))
+            {
+                var members = SplitUnion(content);
+                if (members.Count > 1)
+                {
+                    foreach (var member in members)
+                    {
+                        yield return (member, target[..(i + 1)] + member + target[end..]);
+                    }
+                }
+            }
+
+            i = end;
+        }
+    }
+
+    // The index of the quote that closes the one at start (backslash escapes), or the last index if unclosed.
+    private static int ClosingQuote(string text, int start)
+    {
+        for (var i = start + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == text[start])
+            {
+                return i;
+            }
+        }
+
+        return text.Length - 1;
+    }
+
+    // The index of the ']' that closes the '[' at start, counting nested brackets and parentheses; -1 if none.
+    private static int ClosingBracket(string text, int start)
+    {
+        var depth = 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '\'' or '"':
+                    i = ClosingQuote(text, i);
+                    break;
+                case '[' or '(':
+                    depth++;
+                    break;
+                case ']' or ')':
+                    if (--depth == 0)
+                    {
+                        return text[i] == ']' ? i : -1;
+                    }
+
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    // A bracket's content split at its top-level commas (none inside quotes), each part trimmed.
+    private static List<string> SplitUnion(string content)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (content[i] is '\'' or '"')
+            {
+                i = ClosingQuote(content, i);
+            }
+            else if (content[i] == ',')
+            {
+                parts.Add(content[start..i].Trim());
+                start = i + 1;
+            }
+        }
+
+        parts.Add(content[start..].Trim());
+        return parts;
     }
 
     private static void Hoist(JToken document, List<JToken> matches, string name, string target, string overlayName)

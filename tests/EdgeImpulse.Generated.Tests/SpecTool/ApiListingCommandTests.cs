@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using EdgeImpulse.Generated.SpecTool;
 using NUnit.Framework;
@@ -67,6 +68,89 @@ public sealed class ApiListingCommandTests
             Assert.That(summary, Does.Contain("  + EdgeImpulse.Generated.Job.Logs.get -> string?"));
             Assert.That(summary, Does.Contain("  - EdgeImpulse.Generated.Sample.Category.get -> string!"));
         });
+    }
+
+    [Test]
+    public void Run_WhenTheBuildHasRealErrorsBesideTheFindings_FailsAndLeavesTheListingAlone()
+    {
+        const string output = BuildOutput + "\n/src/Custom/X.cs(3,1): error CS0103: The name 'y' does not exist in the current context [/src/x.csproj]";
+
+        var (exitCode, listing, error) = RunWithBuild(1, output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(listing, Is.EqualTo(OriginalListing));
+            Assert.That(error, Does.Contain("CS0103").And.Contain("does not build"));
+        });
+    }
+
+    [Test]
+    public void Run_WhenTheBuildFailsWithoutAnyDiagnostic_Fails()
+    {
+        var (exitCode, listing, error) = RunWithBuild(1, "Build FAILED.\n    0 Error(s)");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(listing, Is.EqualTo(OriginalListing));
+            Assert.That(error, Does.Contain("Build FAILED"));
+        });
+    }
+
+    [TestCase(0, "warning", TestName = "Run_WhenTheOnlyFindingsAreAnalyzerWarnings_UpdatesTheListing")]
+    [TestCase(1, "error", TestName = "Run_WhenTheOnlyErrorsAreTheAnalyzerFindings_UpdatesTheListing")]
+    public void Run_WithOnlyAnalyzerFindings_UpdatesTheListing(int buildExitCode, string severity)
+    {
+        var (exitCode, listing, _) = RunWithBuild(buildExitCode, BuildOutput.Replace("warning RS00", severity + " RS00", System.StringComparison.Ordinal));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Zero);
+            Assert.That(listing, Does.Contain("EdgeImpulse.Generated.Job.Logs.get -> string?\n").And.Not.Contain("GetJobStatusAsync(int projectId, int jobId)"));
+        });
+    }
+
+    [Test]
+    public void BuildErrors_AreTheLinesWhoseFirstMarkerIsError_WithTheirCodes()
+    {
+        var errors = ApiListingCommand.BuildErrors("""
+            /src/X.cs(1,1): warning CS1591: the word error : appears in this message
+            /src/X.cs(2,1): error CS0103: The name 'y' does not exist
+            /src/X.cs(2,1): error CS0103: The name 'y' does not exist
+            SpecTool: error : the correction is stale
+                0 Error(s)
+            """);
+
+        Assert.That(errors, Is.EqualTo(new[]
+        {
+            ("CS0103", "/src/X.cs(2,1): error CS0103: The name 'y' does not exist"),
+            ("", "SpecTool: error : the correction is stale"),
+        }));
+    }
+
+    private const string OriginalListing = "#nullable enable\nEdgeImpulse.Generated.JobsClient.GetJobStatusAsync(int projectId, int jobId) -> Task!\n";
+
+    private static (int ExitCode, string Listing, string Error) RunWithBuild(int buildExitCode, string buildOutput)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "api-listing-" + System.Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var project = Path.Combine(directory, "Library.csproj");
+            File.WriteAllText(project, "<Project />");
+            File.WriteAllText(Path.Combine(directory, "PublicAPI.Unshipped.txt"), OriginalListing);
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            var exitCode = ApiListingCommand.Run(["--project", project], output, error, p => p == project ? (buildExitCode, buildOutput) : throw new AssertionException(p));
+
+            return (exitCode, File.ReadAllText(Path.Combine(directory, "PublicAPI.Unshipped.txt")), error.ToString());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [TestCase("EdgeImpulse.Generated.Job.Id.get -> long", ExpectedResult = "EdgeImpulse.Generated.Job.Id.get")]

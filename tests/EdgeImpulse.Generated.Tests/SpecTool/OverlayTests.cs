@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using EdgeImpulse.Generated.SpecTool;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
@@ -47,6 +48,44 @@ public sealed class OverlayTests
 
         Assert.That(ex!.Message, Does.Contain("$.components.schemas.Gone").And.Contain("stale").And.Contain("was renamed upstream"));
     }
+
+    [TestCase("$.components.schemas.Job.properties['id','gone']", "union member(s) 'gone' match nothing", TestName = "UnionTarget_WithOneMissingName_IsStale")]
+    [TestCase("$.components.schemas.Job.properties['gone','id','lost']", "union member(s) 'gone', 'lost' match nothing", TestName = "UnionTarget_NamesEveryMissingName")]
+    [TestCase("$.components.schemas.Choice.oneOf[0,5]", "union member(s) 5 match nothing", TestName = "UnionTarget_WithAMissingIndex_IsStale")]
+    [TestCase("$..properties['id','gone']", "union member(s) 'gone' match nothing", TestName = "UnionTarget_AfterRecursiveDescent_WithAMissingName_IsStale")]
+    public void UnionTarget_WithAnyMemberMatchingNothing_IsReportedStale_AndNothingIsApplied(string target, string missing)
+    {
+        var document = Spec.DeepClone();
+
+        var errors = Overlay.ApplyCollectingErrors(document, Actions($$"""{ "target": {{Newtonsoft.Json.JsonConvert.ToString(target)}}, "description": "job ids", "update": { "format": "int64" } }"""), "corrections");
+
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0], Does.Contain(target).And.Contain("stale").And.Contain(missing).And.Contain("job ids"));
+        Assert.That(document.SelectTokens("$..format"), Is.Empty, "a partly stale correction is not applied to the members that do exist");
+    }
+
+    [Test]
+    public void UnionTarget_WhoseMembersAllExist_UpdatesEach()
+    {
+        var document = Spec.DeepClone();
+
+        Overlay.Apply(document, Actions("""{ "target": "$.components.schemas.Job.properties['id','tags']", "description": "x", "update": { "format": "int64" } }"""), "test");
+
+        Assert.That(document.SelectTokens("$.components.schemas.Job.properties.*.format").Select(t => (string?)t), Is.EqualTo(new[] { "int64", "int64" }));
+    }
+
+    [TestCase("$.a.b", new string[0])]
+    [TestCase("$.a['b']", new string[0])]
+    [TestCase("$.a['b,c']", new string[0])]
+    [TestCase("$.a[\"b','c\"]", new string[0])]
+    [TestCase("$.a[?(@.x == 'p,q')]", new string[0])]
+    [TestCase("$.a[?(@.x[0,1] == 'p')]", new string[0])]
+    [TestCase("$.a[0:2]", new string[0])]
+    [TestCase("$.a['b', 'c'].d", new[] { "'b' $.a['b'].d", "'c' $.a['c'].d" })]
+    [TestCase("$.a['b','c'].d[1,2]", new[] { "'b' $.a['b'].d[1,2]", "'c' $.a['c'].d[1,2]", "1 $.a['b','c'].d[1]", "2 $.a['b','c'].d[2]" })]
+    [TestCase("$.a['it\\'s','c']", new[] { "'it\\'s' $.a['it\\'s']", "'c' $.a['c']" })]
+    public void UnionMembers_FindsEachMemberOfEveryBracketUnion_OutsideFiltersAndQuotes(string target, string[] expected) =>
+        Assert.That(Overlay.UnionMembers(target).Select(m => $"{m.Member} {m.Path}"), Is.EqualTo(expected));
 
     [TestCase("""{ "target": "$.components", "update": { } }""", "description", TestName = "Action_WithoutReason_IsRejected")]
     [TestCase("""{ "target": "$.components", "description": "x" }""", "exactly one of", TestName = "Action_WithNeitherUpdateNorRemove_IsRejected")]

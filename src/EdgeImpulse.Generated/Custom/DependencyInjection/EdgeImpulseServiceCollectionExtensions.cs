@@ -20,6 +20,9 @@ public static class EdgeImpulseServiceCollectionExtensions
     /// and the area clients <see cref="ILearnClient"/>, <see cref="IDspClient"/>, <see cref="IJobsClient"/> and
     /// <see cref="IImpulseClient"/>, with options set in code.
     /// </summary>
+    /// <remarks>
+    /// Lifetimes: see <see cref="AddEdgeImpulseClient(IServiceCollection)"/>; resolve the clients within a scope.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, e.g. <c>o => o.ApiKey = ...</c>.</param>
     /// <returns>The HttpClient builder, to add handlers (retries, logging) or configure the primary handler.</returns>
@@ -35,6 +38,9 @@ public static class EdgeImpulseServiceCollectionExtensions
     /// Registers <see cref="EdgeImpulseClient"/> and the area clients with options bound from configuration, e.g. the
     /// <c>"EdgeImpulse"</c> section: <c>{ "ApiKey": "...", "Timeout": "00:02:00", "BaseUrl": "https://studio.edgeimpulse.com/v1" }</c>.
     /// </summary>
+    /// <remarks>
+    /// Lifetimes: see <see cref="AddEdgeImpulseClient(IServiceCollection)"/>; resolve the clients within a scope.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding <see cref="EdgeImpulseClientOptions"/> properties.</param>
     /// <returns>The HttpClient builder, to add handlers (retries, logging) or configure the primary handler.</returns>
@@ -51,6 +57,15 @@ public static class EdgeImpulseServiceCollectionExtensions
     /// yourself (e.g. <c>services.Configure&lt;EdgeImpulseClientOptions&gt;(...)</c>). Options are validated when the first
     /// client is resolved (and at host start).
     /// </summary>
+    /// <remarks>
+    /// <see cref="EdgeImpulseClient"/> is registered transient and is <see cref="IDisposable"/>, so the container that
+    /// creates it also disposes it, when that container is disposed. Resolve it (or an area client, which resolves an
+    /// <see cref="EdgeImpulseClient"/> behind it) within a scope, e.g. <c>using var scope = provider.CreateScope();</c>,
+    /// or inject it into a service that is itself resolved within a scope (an ASP.NET Core request is one): the client
+    /// is then disposed with the scope. Resolving it repeatedly from the root <see cref="IServiceProvider"/> keeps every instance
+    /// alive until the application's provider is disposed. A singleton that takes a client holds that one instance for
+    /// its whole life, so configuration reloads do not reach it.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <returns>The HttpClient builder, to add handlers (retries, logging) or configure the primary handler.</returns>
     public static IHttpClientBuilder AddEdgeImpulseClient(this IServiceCollection services)
