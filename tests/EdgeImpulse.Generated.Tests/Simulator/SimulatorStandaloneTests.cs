@@ -38,7 +38,8 @@ public sealed class SimulatorStandaloneTests
         finally
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            using var exitBound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(exitBound.Token);
         }
     }
 
@@ -50,8 +51,20 @@ public sealed class SimulatorStandaloneTests
         start.ArgumentList.Add("--colour");
 
         using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // only stops a hung process from hanging the run
+        string error;
+        try
+        {
+            error = await process.StandardError.ReadToEndAsync(bound.Token);
+            await process.WaitForExitAsync(bound.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
 
         using (Assert.EnterMultipleScope())
         {
