@@ -13,8 +13,8 @@ namespace EdgeImpulse.Generated.Tests.Recorder;
 
 /// <summary>
 /// The committed fixtures are what the recorder writes, so that a re-recording shows only real changes: every JSON
-/// fixture is in the stable format, and recording the story again (from the simulator, which serves the committed
-/// fixtures) changes nothing but what the sanitizer replaces and the sample ids.
+/// fixture is in the stable format and already sanitized, and recording the story again (from the simulator, which
+/// serves the committed fixtures) changes nothing but the sample ids.
 /// </summary>
 [TestFixture]
 public sealed class CommittedFixtureTests
@@ -26,12 +26,20 @@ public sealed class CommittedFixtureTests
     private static readonly string[] ChangedByARecording =
     [
         "Dsp/dspGetFeaturesForSample.success.json", // the sample id: the recorder asks about EI_SAMPLE_ID, the story about another sample
-        "Dsp/getDspRawSample.success.json", // the sanitizer: projectOwnerName, metadata.collected_by, signatureKey
-        "Dsp/getDspSampleSlice.success.json", // the sanitizer, as above
-        "Dsp/runDspSampleSliceReadOnly.success.json", // both: the sample id and the sanitizer
-        "Jobs/getJobStatus.success.json", // the sanitizer: createdByUser, jobNotificationUids
-        "Learn/getKeras.success.json", // the sanitizer: author, and the user name in repositoryUrl
+        "Dsp/runDspSampleSliceReadOnly.success.json", // the sample id, as above
     ];
+
+    // A sanitizer that has learned the identities of every committed JSON fixture, as the recorder learns those of all it records.
+    private static readonly Lazy<Sanitizer> CommittedSanitizer = new(() =>
+    {
+        var sanitizer = new Sanitizer();
+        foreach (var fixture in RecorderFormatFixtures().Select(t => (string)t.Arguments[0]!))
+        {
+            sanitizer.LearnIdentities(StableJson.Parse(File.ReadAllText(Path.Combine(SourceFixtures, fixture))));
+        }
+
+        return sanitizer;
+    });
 
     private static string SourceFixtures => Path.Combine(TestPaths.RepoRoot, "tests", "EdgeImpulse.Generated.Tests", "Fixtures");
 
@@ -48,6 +56,39 @@ public sealed class CommittedFixtureTests
         var text = File.ReadAllText(Path.Combine(SourceFixtures, fixture));
 
         Assert.That(text, Is.EqualTo(StableJson.Format(StableJson.Parse(text))), $"{fixture}: format it with StableJson.Format");
+    }
+
+    /// <summary>Every fixture the recorder's format covers, and the text ones (the job log, the gateway's HTML page).</summary>
+    public static IEnumerable<TestCaseData> SanitizableFixtures() =>
+        RecorderFormatFixtures().Concat(
+            Directory.EnumerateFiles(SourceFixtures, "*", SearchOption.AllDirectories)
+                .Where(path => Path.GetExtension(path) is ".txt" or ".html")
+                .Select(path => Path.GetRelativePath(SourceFixtures, path).Replace('\\', '/'))
+                .Where(path => !OtherFormats.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal)))
+                .Order(StringComparer.Ordinal)
+                .Select(path => new TestCaseData(path).SetArgDisplayNames(path)));
+
+    [TestCaseSource(nameof(SanitizableFixtures))]
+    public void ACommittedFixture_IsAlreadySanitized(string fixture)
+    {
+        // What a recording would write is what is committed: the story's user is the sanitizer's placeholder user, so
+        // re-recording it changes nothing and no test asserts a value a recording cannot reproduce.
+        var text = File.ReadAllText(Path.Combine(SourceFixtures, fixture));
+        var sanitized = fixture.EndsWith(".json", StringComparison.Ordinal)
+            ? StableJson.Format(CommittedSanitizer.Value.Sanitize(StableJson.Parse(text)))
+            : CommittedSanitizer.Value.SanitizeText(text);
+
+        Assert.That(sanitized, Is.EqualTo(text), $"{fixture}: the sanitizer would change it");
+    }
+
+    [Test]
+    public void TheSanitizedCheck_CoversTheRecordedAndAuthoredFixtures()
+    {
+        var fixtures = SanitizableFixtures().Select(t => (string)t.Arguments[0]!).ToList();
+
+        Assert.That(
+            fixtures,
+            Is.SupersetOf(new[] { "Jobs/getJobStatus.success.json", "Jobs/getJobStatus.running.json", "Learn/getKeras.extra-properties.json", "Dsp/runDspSampleSlice.request.json", "Common/error.success-false.json", "Jobs/downloadJobsLogs.success.txt", "Common/error.bad-gateway.html" }));
     }
 
     [Test]
