@@ -280,11 +280,11 @@ internal sealed class StudioOperations
         var response = Recorded(call);
         foreach (var point in response.SelectTokens("data[*]").OfType<JObject>())
         {
-            // X maps feature index to value: re-key the recorded values by the axes asked for.
+            // X maps feature index to value: answer each axis asked for with the recorded value of that feature, read
+            // by key (the order a JSON object's keys are written in means nothing); a feature not recorded reads 0.
             if (point["X"] is JObject x)
             {
-                var values = x.Properties().Select(p => p.Value).ToArray();
-                point["X"] = new JObject(axes.Distinct().Select((axis, i) => new JProperty(axis, values.ElementAtOrDefault(i)?.DeepClone() ?? 0)));
+                point["X"] = new JObject(axes.Distinct().Select(axis => new JProperty(axis, x[axis]?.DeepClone() ?? 0)));
             }
         }
 

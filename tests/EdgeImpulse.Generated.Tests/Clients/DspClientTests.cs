@@ -250,9 +250,9 @@ public sealed class DspClientTests
     [Test]
     public async Task DspGetFeaturesForSample_SendsSampleIdInPath()
     {
-        var (_, request) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.DspGetFeaturesForSampleAsync(ProjectId, DspId, 748301659, CancellationToken.None));
+        var (_, request) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.DspGetFeaturesForSampleAsync(ProjectId, DspId, SampleId, CancellationToken.None));
 
-        AssertRequest(request, "GET", "/v1/api/52187/dsp/3/features/get-graph/classification/748301659", string.Empty);
+        AssertRequest(request, "GET", "/v1/api/52187/dsp/3/features/get-graph/classification/748301546", string.Empty);
     }
 
     [Test]
@@ -266,7 +266,7 @@ public sealed class DspClientTests
     [Test]
     public async Task DspGetFeaturesForSample_ReadsFeatureArraysPerWindow()
     {
-        var (features, _) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.DspGetFeaturesForSampleAsync(ProjectId, DspId, 748301659));
+        var (features, _) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.DspGetFeaturesForSampleAsync(ProjectId, DspId, SampleId));
 
         var first = features.Data[0];
         using (Assert.EnterMultipleScope())
@@ -279,8 +279,8 @@ public sealed class DspClientTests
             Assert.That(first.X[17], Is.EqualTo(-0.093));
             Assert.That(first.Y, Is.EqualTo(3));
             Assert.That(first.YLabel, Is.EqualTo("wave"));
-            Assert.That(first.Sample?.Id, Is.EqualTo(748301659L));
-            Assert.That(first.Sample?.Name, Is.EqualTo("wave.l621oo3c"));
+            Assert.That(first.Sample?.Id, Is.EqualTo(SampleId));
+            Assert.That(first.Sample?.Name, Is.EqualTo("wave.6td9pbaf"));
             Assert.That(features.Data[1].Sample?.StartMs, Is.EqualTo(80));
             Assert.That(features.Data[^1].Sample?.EndMs, Is.EqualTo(10000));
         }
@@ -658,34 +658,36 @@ public sealed class DspClientTests
     [Test]
     public async Task RunDspSampleSliceReadOnly_SendsGetWithSliceQuery()
     {
-        var (_, request) = await SendAsync("Dsp/runDspSampleSliceReadOnly.success.json", c => c.Dsp.RunDspSampleSliceReadOnlyAsync(ProjectId, DspId, 748301514, 2000, 4000, CancellationToken.None));
+        var (_, request) = await SendAsync("Dsp/runDspSampleSliceReadOnly.success.json", c => c.Dsp.RunDspSampleSliceReadOnlyAsync(ProjectId, DspId, SampleId, 2000, 4000, CancellationToken.None));
 
-        AssertRequest(request, "GET", "/v1/api/52187/dsp/3/raw-data/748301514/slice/run/readonly", "sliceStart=2000&sliceEnd=4000");
+        AssertRequest(request, "GET", "/v1/api/52187/dsp/3/raw-data/748301546/slice/run/readonly", "sliceStart=2000&sliceEnd=4000");
         Assert.That(request.Body, Is.Empty);
     }
 
     [Test]
     public async Task RunDspSampleSliceReadOnly_SendsOnlySliceStartWhenSliceEndOmitted()
     {
-        var (_, request) = await SendAsync("Dsp/runDspSampleSliceReadOnly.success.json", c => c.Dsp.RunDspSampleSliceReadOnlyAsync(ProjectId, DspId, 748301514, 2000));
+        var (_, request) = await SendAsync("Dsp/runDspSampleSliceReadOnly.success.json", c => c.Dsp.RunDspSampleSliceReadOnlyAsync(ProjectId, DspId, SampleId, 2000));
 
-        AssertRequest(request, "GET", "/v1/api/52187/dsp/3/raw-data/748301514/slice/run/readonly", "sliceStart=2000");
+        AssertRequest(request, "GET", "/v1/api/52187/dsp/3/raw-data/748301546/slice/run/readonly", "sliceStart=2000");
     }
 
     [Test]
     public async Task RunDspSampleSliceReadOnly_ReadsProcessedSample()
     {
-        var (run, _) = await SendAsync("Dsp/runDspSampleSliceReadOnly.success.json", c => c.Dsp.RunDspSampleSliceReadOnlyAsync(ProjectId, DspId, 748301514, 0, 2000));
+        // The recorded sample's first window, processed with the block's stored parameters: what runDspSampleSlice
+        // answers for the same window and parameters without storing them.
+        var (run, _) = await SendAsync("Dsp/runDspSampleSliceReadOnly.success.json", c => c.Dsp.RunDspSampleSliceReadOnlyAsync(ProjectId, DspId, SampleId, 0, 2000));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.Features, Has.Count.EqualTo(18));
-            Assert.That(run.Features[0], Is.EqualTo(0.12332));
+            Assert.That(run.Features[0], Is.EqualTo(4.22211));
             Assert.That(run.Graphs[1].Name, Is.EqualTo("Spectral power (log)"));
-            Assert.That(run.LabelAtEndOfWindow, Is.EqualTo("idle"));
-            Assert.That(run.Sample.Sample.Id, Is.EqualTo(748301514L));
-            Assert.That(run.Sample.Sample.Filename, Is.EqualTo("idle.7e396otm.json"));
-            Assert.That(run.Sample.Sample.Added, Is.EqualTo(new DateTimeOffset(2026, 1, 12, 12, 19, 54, 414, TimeSpan.Zero)));
+            Assert.That(run.LabelAtEndOfWindow, Is.EqualTo("wave"));
+            Assert.That(run.Sample.Sample.Id, Is.EqualTo(SampleId));
+            Assert.That(run.Sample.Sample.Filename, Is.EqualTo("wave.6td9pbaf.json"));
+            Assert.That(run.Sample.Sample.Added, Is.EqualTo(new DateTimeOffset(2026, 1, 12, 16, 51, 26, 446, TimeSpan.Zero)));
             Assert.That(run.CanProfilePerformance, Is.True);
         }
     }

@@ -154,10 +154,12 @@ public sealed class JobsClientTests
             Assert.That(job.Started, Is.EqualTo(Utc(2026, 1, 14, 9, 40, 9, 871)));
             Assert.That(job.Finished, Is.EqualTo(Utc(2026, 1, 14, 9, 42, 53, 402)));
             Assert.That(job.FinishedSuccessful, Is.True);
-            Assert.That(job.JobNotificationUids, Is.EqualTo(new[] { 40318 }));
+            Assert.That(job.JobNotificationUids, Is.EqualTo(new[] { 1 }));
             Assert.That(job.ComputeTime, Is.EqualTo(163.53));
-            Assert.That(job.CreatedByUser?.Username, Is.EqualTo("mlindqvist"));
-            Assert.That(job.CreatedByUser?.Id, Is.EqualTo(40318));
+            // The recorder's placeholder user (a recording writes these, whoever started the job).
+            Assert.That(job.CreatedByUser?.Username, Is.EqualTo("example-user"));
+            Assert.That(job.CreatedByUser?.Name, Is.EqualTo("Example User"));
+            Assert.That(job.CreatedByUser?.Id, Is.EqualTo(1));
         }
     }
 

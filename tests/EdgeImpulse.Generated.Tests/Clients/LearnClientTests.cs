@@ -159,7 +159,7 @@ public sealed class LearnClientTests
             Assert.That(blockRef, Is.Not.Null);
             Assert.That(blockRef?["type"]?.ToString(), Is.EqualTo("organization-block"));
             Assert.That(blockRef?["version"]?.Type, Is.EqualTo(JTokenType.Integer));
-            Assert.That(blockRef?["dockerContainer"]?.ToString(), Is.EqualTo("docker.edgeimpulse.com/personal-blocks/40318/ei-1d-rescnn-block:2"));
+            Assert.That(blockRef?["dockerContainer"]?.ToString(), Is.EqualTo("docker.edgeimpulse.com/personal-blocks/1/ei-1d-rescnn-block:2"));
 
             // Unknown date-like strings stay exactly as sent (no DateTime conversion, no lost precision or offset).
             Assert.That(blockRef?["lastModified"]?.Type, Is.EqualTo(JTokenType.String));

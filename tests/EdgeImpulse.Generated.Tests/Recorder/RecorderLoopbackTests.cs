@@ -13,7 +13,8 @@ namespace EdgeImpulse.Generated.Tests.Recorder;
 
 /// <summary>
 /// One full recorder run against the loopback server, which answers every recorded operation with its authored
-/// fixture laced with secrets, except two operations that fail (success:false echoing the key, and an HTTP 502).
+/// fixture laced with secrets and with the personal data of a user, Maya Lindqvist (the committed fixtures hold only
+/// the sanitizer's placeholders), except two operations that fail (success:false echoing the key, and an HTTP 502).
 /// </summary>
 [TestFixture]
 public sealed class RecorderLoopbackTests
@@ -33,7 +34,7 @@ public sealed class RecorderLoopbackTests
         "Maya Lindqvist",
         "Lindqvist",
         "mlindqvist",
-        "40318", // the user's id, also inside the photo URL and a docker image path
+        "40318", // the user's id, also inside the photo URL
         "usercdn.edgeimpulse.com/photos",
         "5d2c81f0a4b94e7c9b3f06d1e8a27c45", // the sample's signatureKey
     ];
@@ -242,6 +243,8 @@ public sealed class RecorderLoopbackTests
                 break;
             case "getKeras":
                 json["contact"] = $"write to {Email.ToUpperInvariant()}";
+                json["transferLearningModels"]![0]!["author"] = "Maya Lindqvist";
+                json["transferLearningModels"]![0]!["repositoryUrl"] = "https://github.com/mlindqvist/ei-1d-rescnn-block";
                 break;
             case "getDspMetadata":
                 json["apiKey"] = key;
@@ -249,10 +252,25 @@ public sealed class RecorderLoopbackTests
                 json[Jwt] = "a secret as a property name";
                 break;
             case "getDspRawSample":
+                LaceSample((JObject)json["sample"]!);
                 json["sample"]!["lastUpdatedBy"] = new JObject { ["type"] = "user", ["id"] = 40318 };
                 break;
+            case "getDspSampleSlice":
+                LaceSample((JObject)json["sample"]!);
+                break;
+            case "runDspSampleSliceReadOnly":
+                LaceSample((JObject)json["sample"]!["sample"]!);
+                break;
             case "getJobStatus":
-                json["job"]!["createdByUser"]!["email"] = Email;
+                json["job"]!["createdByUser"] = new JObject
+                {
+                    ["id"] = 40318,
+                    ["name"] = "Maya Lindqvist",
+                    ["username"] = "mlindqvist",
+                    ["photo"] = "https://usercdn.edgeimpulse.com/photos/40318/7c1e9a4f2b.jpg",
+                    ["email"] = Email,
+                };
+                json["job"]!["jobNotificationUids"] = new JArray(40318);
                 break;
             case "getJobsLogs":
                 ((JArray)json["stdout"]!).Add(new JObject
@@ -265,6 +283,14 @@ public sealed class RecorderLoopbackTests
         }
 
         return CannedResponse.Json(json.ToString());
+    }
+
+    // Where the Studio puts the owner and the uploader in a sample, and the key it was signed with.
+    private static void LaceSample(JObject sample)
+    {
+        sample["projectOwnerName"] = "Maya Lindqvist";
+        sample["metadata"]!["collected_by"] = "mlindqvist";
+        sample["signatureKey"] = "5d2c81f0a4b94e7c9b3f06d1e8a27c45";
     }
 
     private static string AuthoredFixture(string operationId) =>

@@ -35,8 +35,9 @@ public sealed class RecorderSimulatorTests
     private const string Email = "tove.almqvist@example.org";
     private const string BasicCredential = "dG92ZTpodW50ZXIy";
     private const string SessionCookie = "sess_91c0f2d7b3";
+    private const string SignatureKey = "5d2c81f0a4b94e7c9b3f06d1e8a27c45";
 
-    /// <summary>Everything planted (or already in the recordings) that must reach neither a fixture nor the console.</summary>
+    /// <summary>Everything planted that must reach neither a fixture nor the console (the committed recordings hold only placeholders).</summary>
     private static readonly string[] Secrets =
     [
         ApiKey,
@@ -47,12 +48,10 @@ public sealed class RecorderSimulatorTests
         Email,
         BasicCredential,
         SessionCookie,
+        SignatureKey,
         "Tove Almqvist",
         "talmqvist",
-        "77031", // a project owner's id (ownerId)
-        "Maya Lindqvist", // the recordings' user: name, user name, id
-        "mlindqvist",
-        "40318",
+        "77031", // a project owner's id (ownerId), and the job's creator's id
     ];
 
     private RecorderRunResult _run = null!;
@@ -143,6 +142,8 @@ public sealed class RecorderSimulatorTests
             Assert.That((string?)sample.SelectToken("sample.metadata.collected_by"), Is.EqualTo(SanitizerRules.Username), "a user name learned in the same response");
             Assert.That((string?)job.SelectToken("job.createdByUser.email"), Is.EqualTo(SanitizerRules.Email));
             Assert.That((long)job.SelectToken("job.createdByUser.id")!, Is.EqualTo(SanitizerRules.UserId));
+            Assert.That((string?)job.SelectToken("job.createdByUser.username"), Is.EqualTo(SanitizerRules.Username));
+            Assert.That(job.SelectToken("job.jobNotificationUids")!.Values<long>(), Is.EqualTo(new[] { SanitizerRules.UserId }));
             Assert.That(logs["stdout"]!.Select(l => (string?)l["data"]), Has.Some.EqualTo($"Uploaded by {SanitizerRules.Username} ({SanitizerRules.Email}) with {SanitizerRules.Redacted}\n"));
             Assert.That(logs["stdout"]!.Select(l => (string?)l["data"]), Has.Some.EqualTo("Authorization: Basic REDACTED\n"));
             Assert.That(_run.Text("Jobs/downloadJobsLogs.success.txt"), Does.Contain($"Uploaded by {SanitizerRules.Username} ({SanitizerRules.Email}) with {SanitizerRules.Redacted}\n"));
@@ -189,12 +190,14 @@ public sealed class RecorderSimulatorTests
 
         var sample = Fixture("Dsp/getDspRawSample.success.json");
         sample["sample"]!["projectOwnerName"] = "Tove Almqvist";
+        sample["sample"]!["signatureKey"] = SignatureKey;
         sample["sample"]!["lastUpdatedBy"] = new JObject { ["type"] = "user", ["username"] = "talmqvist" };
         sample["sample"]!["metadata"]!["collected_by"] = "talmqvist";
         yield return ("Dsp/getDspRawSample.success.json", sample);
 
         var job = Fixture("Jobs/getJobStatus.success.json");
-        job["job"]!["createdByUser"]!["email"] = Email;
+        job["job"]!["createdByUser"] = new JObject { ["id"] = 77031, ["name"] = "Tove Almqvist", ["username"] = "talmqvist", ["email"] = Email };
+        job["job"]!["jobNotificationUids"] = new JArray(77031);
         yield return ("Jobs/getJobStatus.success.json", job);
 
         // The training job's log, served by getJobsLogs (newest first) and downloadJobsLogs (as text).

@@ -51,6 +51,69 @@ public sealed class SimulatorFixtureTests
     }
 
     [Test]
+    public async Task TrainedFeatures_AnswerEachAxisWithTheRecordedValueOfThatFeature_InWhateverOrderTheyAreAsked()
+    {
+        await using var sim = await StartAsync(o => o.StartTrained = true);
+        using var client = CreateClient(sim);
+        var recorded = (JObject)JObject.Parse(TestPaths.ReadFixture("Dsp/dspSampleTrainedFeatures.success.json")).SelectToken("data[0].X")!;
+
+        var first = (await client.Dsp.DspSampleTrainedFeaturesAsync(sim.ProjectId, sim.DspId, 12, 0, 6, RawDataCategory.Training)).Data[0];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.X.Keys, Is.EquivalentTo(new[] { "0", "6", "12" }));
+            foreach (var axis in new[] { "0", "6", "12" })
+            {
+                Assert.That(first.X[axis], Is.EqualTo((double)recorded[axis]!), $"feature {axis}");
+            }
+        }
+    }
+
+    [Test]
+    public async Task TrainedFeatures_ReadARecordedXByKey_NotByTheOrderItsKeysAreWrittenIn()
+    {
+        // A recording's X written in ordinal key order ("0", "12", "6") means the same as in numeric order.
+        var recording = JObject.Parse(TestPaths.ReadFixture("Dsp/dspSampleTrainedFeatures.success.json"));
+        foreach (var point in recording["data"]!.OfType<JObject>())
+        {
+            point["X"] = new JObject(((JObject)point["X"]!).Properties().OrderBy(p => p.Name, StringComparer.Ordinal));
+        }
+
+        await using var sim = await StartAsync(o =>
+        {
+            o.StartTrained = true;
+            o.FixtureOverrides["Dsp/dspSampleTrainedFeatures.success.json"] = recording.ToString();
+        });
+        using var client = CreateClient(sim);
+
+        var first = (await client.Dsp.DspSampleTrainedFeaturesAsync(sim.ProjectId, sim.DspId, 0, 6, 12, RawDataCategory.Training)).Data[0];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(((JObject)recording.SelectToken("data[0].X")!).Properties().Select(p => p.Name), Is.EqualTo(new[] { "0", "12", "6" }), "the recording's keys are out of numeric order");
+            Assert.That(first.X["0"], Is.EqualTo(0.1185));
+            Assert.That(first.X["6"], Is.EqualTo(0.0897));
+            Assert.That(first.X["12"], Is.EqualTo(2.8134));
+        }
+    }
+
+    [Test]
+    public async Task TrainedFeatures_ReadZero_ForAFeatureTheRecordingDoesNotHold()
+    {
+        await using var sim = await StartAsync(o => o.StartTrained = true);
+        using var client = CreateClient(sim);
+
+        var first = (await client.Dsp.DspSampleTrainedFeaturesAsync(sim.ProjectId, sim.DspId, 6, 1, 2, RawDataCategory.Training)).Data[0];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.X["6"], Is.EqualTo(0.0897));
+            Assert.That(first.X["1"], Is.Zero);
+            Assert.That(first.X["2"], Is.Zero);
+        }
+    }
+
+    [Test]
     public async Task FixtureDirectory_ReplacesTheRecordingsItHolds()
     {
         var directory = Directory.CreateTempSubdirectory("ei-simulator-fixtures-");
