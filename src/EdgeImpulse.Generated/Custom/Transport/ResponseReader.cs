@@ -109,10 +109,7 @@ internal sealed class ResponseReader
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (_options.MaxDownloadBytes is { } max)
-        {
-            stream = new LengthLimitedStream(stream, max, operationId, status, contentType);
-        }
+        var body = new BoundedReadStream(stream, _options.MaxDownloadBytes, _options.ReadTimeout, operationId, status, contentType);
 
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers)
@@ -125,7 +122,7 @@ internal sealed class ResponseReader
             headers[name] = values;
         }
 
-        return new FileResponse(status, headers, stream, null, response);
+        return new FileResponse(status, headers, body, null, response);
     }
 
     /// <summary>Replaces every configured credential in <paramref name="text"/> with <c>***</c>.</summary>
@@ -186,8 +183,30 @@ internal sealed class ResponseReader
         _ => token.ToString(),
     };
 
-    private Task<PooledBody> ReadBodyAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
-        ReadBoundedAsync(response, cancellationToken);
+    /// <summary>Reads a successful JSON or text answer, refusing one over MaxResponseBytes before holding more than that.</summary>
+    private async Task<PooledBody> ReadBodyAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength is { } length && length > limit)
+        {
+            throw OverLimit(response, operationId, $"the answer is {length} bytes, more");
+        }
+
+        var body = await ReadBoundedAsync(response, cancellationToken, limit).ConfigureAwait(false);
+        if (body.OverLimit)
+        {
+            body.Dispose();
+            throw OverLimit(response, operationId, "the answer is larger");
+        }
+
+        return body;
+    }
+
+    private EdgeImpulseApiException OverLimit(HttpResponseMessage response, string operationId, string what) =>
+        new($"{operationId}: {what} than the configured limit of {_options.MaxResponseBytes} bytes (EdgeImpulseClientOptions.MaxResponseBytes); nothing past the limit was read.", operationId, (int)response.StatusCode, null, response.Content.Headers.ContentType?.MediaType, null)
+        {
+            RetryAfter = RetryAfterOf(response),
+        };
 
     private async Task<PooledBody> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken, long? limit = null)
     {
