@@ -306,7 +306,7 @@ internal sealed class ResponseReader
         Failure($"{operationId} failed (HTTP {(int)response.StatusCode}): {Quote(errorText ?? "success: false without an error text")}", operationId, response, errorText, body, inner);
 
     private EdgeImpulseApiException Failure(string message, string operationId, HttpResponseMessage response, string? errorText, PooledBody? body, Exception? inner) =>
-        new(message, operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.Content.Headers.ContentType?.MediaType, Excerpt(body), inner)
+        new(message, operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.Content.Headers.ContentType?.MediaType, Excerpt(body), Bounded(inner))
         {
             RetryAfter = RetryAfterOf(response),
         };
@@ -320,6 +320,38 @@ internal sealed class ResponseReader
 
         var text = Redact(body.GetString(_captureBytes));
         return text.Length <= ExcerptLength && body.Length <= _captureBytes ? text : text[..Math.Min(text.Length, ExcerptLength)] + "…";
+    }
+
+    /// <summary>
+    /// The parser's exception as ours keeps it: Newtonsoft (and .NET's number parsing) quote the offending value, which
+    /// may be megabytes long or hold a credential; such an exception is rebuilt, same kind and position, with the
+    /// message quoted like any server text. Bounded ones are kept as they are.
+    /// </summary>
+    private Exception? Bounded(Exception? ex)
+    {
+        if (ex is null)
+        {
+            return null;
+        }
+
+        var inner = Bounded(ex.InnerException);
+        var message = Quote(ex.Message);
+        if (ReferenceEquals(inner, ex.InnerException) && message == ex.Message)
+        {
+            return ex;
+        }
+
+        return ex switch
+        {
+            JsonReaderException reader => new JsonReaderException(message, Quote(reader.Path ?? string.Empty), reader.LineNumber, reader.LinePosition, inner),
+            JsonSerializationException serializer => new JsonSerializationException(message, Quote(serializer.Path ?? string.Empty), serializer.LineNumber, serializer.LinePosition, inner),
+            JsonException => new JsonException(message, inner),
+            OverflowException => new OverflowException(message, inner),
+            FormatException => new FormatException(message, inner),
+            InvalidCastException => new InvalidCastException(message, inner),
+            ArgumentException => new ArgumentException(message, inner),
+            _ => new InvalidDataException(message, inner),
+        };
     }
 
     /// <summary>Server-sent text as a message quotes it: redacted first (so a cut cannot split a credential), then bounded.</summary>
