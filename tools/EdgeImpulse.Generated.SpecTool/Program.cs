@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -8,7 +9,7 @@ namespace EdgeImpulse.Generated.SpecTool;
 
 internal static class Program
 {
-    private const string Usage = "usage: correct --spec <openapi.yaml> --overlay <corrections.overlay.yaml> --out <corrected.json>";
+    private const string Usage = "usage: correct --spec <openapi.yaml> --overlay <corrections.overlay.yaml> --out <corrected.json> [--name-inline-schemas]";
 
     public static int Main(string[] args)
     {
@@ -54,7 +55,20 @@ internal static class Program
             var specName = Path.GetFileName(spec);
             var document = YamlJson.Load(spec) as JObject ?? throw new SpecToolException($"{specName}: is not a YAML mapping.");
 
+            // The default rules before the corrections (the corrections are written against the normalised spec that
+            // `update` writes); naming inline schemas after them, so x-hoist corrections still find their inline targets.
+            var changes = SpecNormalizer.Normalize(document).ToList();
             var applied = Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
+            if (args.Contains("--name-inline-schemas"))
+            {
+                changes.AddRange(SpecNormalizer.Normalize(document, new NormalizerOptions(NameInlineSchemas: true)));
+            }
+
+            foreach (var line in SpecNormalizer.Summarize(changes))
+            {
+                output.WriteLine(line);
+            }
+
             var problems = SpecPreflight.Check(document, specName);
             if (problems.Count > 0)
             {

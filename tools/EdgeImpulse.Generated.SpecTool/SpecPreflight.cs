@@ -11,7 +11,7 @@ namespace EdgeImpulse.Generated.SpecTool;
 /// defined multiple times.") or as code that does not compile, without saying where they came from.
 /// </summary>
 /// <remarks>
-/// The normaliser (<c>SpecNormalizer</c>) fixes each of these classes where it can; what it cannot fix (two referenced components
+/// <see cref="SpecNormalizer"/> fixes each of these classes where it can; what it cannot fix (two referenced components
 /// defining the same property) or a correction that reintroduces one ends up here, as a build error.
 /// </remarks>
 internal static class SpecPreflight
