@@ -224,11 +224,13 @@ internal static class SpecNormalizer
     }
 
     /// <summary>
-    /// Optional (<see cref="NormalizerOptions.NameInlineSchemas"/>): every inline object or enum schema under a component's
-    /// properties (or as their array items) moves to <c>components.schemas.&lt;Parent&gt;&lt;Property&gt;</c>
-    /// (<c>...Item</c> for array items), recursively, leaving a <c>$ref</c>; NSwag would otherwise number them
-    /// (<c>Data2</c>, <c>Response11</c>) or call them <c>Anonymous</c>. A name already taken by a different schema is
-    /// left inline and reported.
+    /// Optional (<see cref="NormalizerOptions.NameInlineSchemas"/>): every inline schema NSwag would make a type of (an
+    /// object with properties, an enum, a composition) moves to a component and leaves a <c>$ref</c>:
+    /// <c>&lt;Parent&gt;&lt;Property&gt;</c> under a component's properties (<c>...Item</c> for array items,
+    /// <c>...Value</c> for a dictionary's values), recursively; <c>&lt;OperationId&gt;Request</c> / <c>...Response</c>
+    /// for an operation's inline JSON body and success result. NSwag would otherwise number them (<c>Data2</c>,
+    /// <c>Response11</c>), call them <c>Anonymous</c>, or name an enum <c>Type</c> (shadowing <c>System.Type</c>).
+    /// A name already taken by a different schema is left inline and reported.
     /// </summary>
     private static void NameInlineSchemas(JObject spec, List<NormalizationChange> changes)
     {
@@ -240,6 +242,23 @@ internal static class SpecNormalizer
         foreach (var component in schemas.Properties().ToList())
         {
             NameWithin(schemas, component.Name, component.Value, changes);
+        }
+
+        // Inline JSON request and success-response bodies: <OperationId>Request / <OperationId>Response (NSwag: Response2..15).
+        // Form bodies stay inline: NSwag turns their properties into method parameters.
+        foreach (var (_, _, operation) in SpecTrimmer.Operations(spec))
+        {
+            var operationName = Pascal((string?)operation["operationId"] ?? "");
+            var bodies = (operation.SelectToken("requestBody.content") as JObject)?.Properties().Where(c => c.Name.Contains("json", StringComparison.Ordinal)).Select(c => (c.Value["schema"], "Request")) ?? [];
+            var results = (operation["responses"] as JObject)?.Properties().Where(r => r.Name.StartsWith('2'))
+                .SelectMany(r => (r.Value["content"] as JObject)?.Properties().Select(c => (c.Value["schema"], "Response")) ?? []) ?? [];
+            foreach (var (schema, suffix) in bodies.Concat(results).ToList())
+            {
+                if (operationName.Length > 0 && schema is JObject inline && NeedsName(inline))
+                {
+                    Hoist(schemas, inline, operationName + suffix, changes);
+                }
+            }
         }
     }
 
@@ -256,6 +275,12 @@ internal static class SpecNormalizer
             NameWithin(schemas, parent, member, changes);
         }
 
+        // A dictionary's inline value type (NSwag: Anonymous, Anonymous2).
+        if (parentSchema["additionalProperties"] is JObject values && NeedsName(values))
+        {
+            Hoist(schemas, values, parent + "Value", changes);
+        }
+
         if (parentSchema["properties"] is not JObject properties)
         {
             return;
@@ -266,24 +291,39 @@ internal static class SpecNormalizer
             var (inline, suffix) = property.Value is JObject { } value && (string?)value["type"] == "array" && value["items"] is JObject items
                 ? (items, "Item")
                 : (property.Value as JObject, "");
-            if (inline == null || inline["$ref"] != null || !(inline["properties"] is JObject || inline["enum"] is JArray))
+            if (inline != null && NeedsName(inline))
             {
-                continue;
+                Hoist(schemas, inline, parent + Pascal(property.Name) + suffix, changes);
             }
-
-            var name = parent + Pascal(property.Name) + suffix;
-            if (schemas[name] is { } existing && !JToken.DeepEquals(existing, inline))
+            else if (inline != null && inline["$ref"] == null && inline["additionalProperties"] is JObject dictionaryValues && NeedsName(dictionaryValues))
             {
-                changes.Add(new NormalizationChange(InlineSchemaNames, inline.Path, $"{inline.Path} left inline: {name} is taken"));
-                continue;
+                Hoist(schemas, dictionaryValues, parent + Pascal(property.Name) + "Value", changes);
             }
-
-            var location = inline.Path;
-            schemas[name] = inline.DeepClone();
-            inline.Replace(new JObject { ["$ref"] = $"#/components/schemas/{name}" });
-            changes.Add(new NormalizationChange(InlineSchemaNames, location, name));
-            NameWithin(schemas, name, schemas[name]!, changes);
         }
+    }
+
+    // An inline schema NSwag generates a type for: an object with properties, an enum, or a composition. Not the
+    // OpenAPI 3.0 idiom for a described reference, allOf: [ { $ref } ], which NSwag reads as the referenced type; and
+    // not a discriminated oneOf/anyOf: hoisted, NSwag 14.7 still types the property with its old inline name
+    // (SavePretrainedModelRequest.input: 'Input', never generated), so those wait for the typed-variants rule.
+    private static bool NeedsName(JObject schema) =>
+        schema["$ref"] == null && schema["discriminator"] == null
+        && (schema["properties"] is JObject || schema["enum"] is JArray || schema["anyOf"] is JArray || schema["oneOf"] is JArray
+            || schema["allOf"] is JArray { Count: > 1 } || (schema["allOf"] is JArray { Count: 1 } only && only[0]["$ref"] == null));
+
+    private static void Hoist(JObject schemas, JObject inline, string name, List<NormalizationChange> changes)
+    {
+        if (schemas[name] is { } existing && !JToken.DeepEquals(existing, inline))
+        {
+            changes.Add(new NormalizationChange(InlineSchemaNames, inline.Path, $"{inline.Path} left inline: {name} is taken"));
+            return;
+        }
+
+        var location = inline.Path;
+        schemas[name] = inline.DeepClone();
+        inline.Replace(new JObject { ["$ref"] = $"#/components/schemas/{name}" });
+        changes.Add(new NormalizationChange(InlineSchemaNames, location, name));
+        NameWithin(schemas, name, schemas[name]!, changes);
     }
 
     /// <summary>"dsp-blocks" and "dspBlocks" both become "DspBlocks": parts split at anything not a letter or digit, each capitalised.</summary>

@@ -127,9 +127,18 @@ public sealed class SpecNormalizerTests
             "steps": { "type": "array", "items": { "type": "object", "properties": { "ok": { "type": "boolean" } } } },
             "state": { "type": "string", "enum": [ "queued", "done" ] },
             "owner": { "$ref": "#/components/schemas/JobOwner" },
-            "taken": { "type": "object", "properties": { "x": { "type": "string" } } } } },
+            "taken": { "type": "object", "properties": { "x": { "type": "string" } } },
+            "described": { "description": "a described reference", "allOf": [ { "$ref": "#/components/schemas/JobOwner" } ] },
+            "input": { "oneOf": [ { "$ref": "#/components/schemas/JobOwner" } ], "discriminator": { "propertyName": "kind" } },
+            "metrics": { "type": "object", "additionalProperties": { "type": "object", "properties": { "f1": { "type": "number" } } } } } },
           "JobOwner": { "type": "object" },
-          "JobTaken": { "type": "string" } } } }
+          "JobTaken": { "type": "string" } } },
+          "paths": { "/jobs": { "post": { "operationId": "startJob",
+            "requestBody": { "content": { "application/json": { "schema": { "type": "object", "properties": { "force": { "type": "boolean" } } } } } },
+            "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "anyOf": [ { "$ref": "#/components/schemas/Job" }, { "type": "object", "properties": { "queued": { "type": "boolean" } } } ] } } } } } } },
+            "/upload": { "post": { "operationId": "upload",
+            "requestBody": { "content": { "multipart/form-data": { "schema": { "type": "object", "properties": { "file": { "type": "string", "format": "binary" } } } } } },
+            "responses": { "200": { "description": "ok" } } } } } }
         """;
 
     [Test]
@@ -152,7 +161,13 @@ public sealed class SpecNormalizerTests
         {
             "JobCreatedBy", "JobCreatedByOrg", "JobStepsItem", "JobState",
             "components.schemas.Job.properties.taken left inline: JobTaken is taken",
+            "JobMetricsValue", "StartJobRequest", "StartJobResponse",
         }));
+        Assert.That(spec.SelectToken("components.schemas.Job.properties.described.allOf[0].$ref"), Is.Not.Null, "a described reference is not a new type");
+        Assert.That(spec.SelectToken("components.schemas.Job.properties.input.oneOf"), Is.Not.Null, "a discriminated oneOf stays inline (NSwag mistypes it once hoisted)");
+        Assert.That((string?)spec.SelectToken("components.schemas.Job.properties.metrics.additionalProperties.$ref"), Is.EqualTo("#/components/schemas/JobMetricsValue"));
+        Assert.That((string?)spec.SelectToken("paths['/jobs'].post.responses['200'].content['application/json'].schema.$ref"), Is.EqualTo("#/components/schemas/StartJobResponse"));
+        Assert.That(spec.SelectToken("paths['/upload'].post.requestBody.content['multipart/form-data'].schema.properties"), Is.Not.Null, "form bodies stay inline (NSwag makes their fields parameters)");
         Assert.That((string?)spec.SelectToken("components.schemas.Job.properties['created-by'].$ref"), Is.EqualTo("#/components/schemas/JobCreatedBy"));
         Assert.That((string?)spec.SelectToken("components.schemas.JobCreatedBy.properties.org.$ref"), Is.EqualTo("#/components/schemas/JobCreatedByOrg"));
         Assert.That((string?)spec.SelectToken("components.schemas.Job.properties.steps.items.$ref"), Is.EqualTo("#/components/schemas/JobStepsItem"));
