@@ -24,6 +24,8 @@ internal static class BenchmarkSettings
             .AddColumn(CategoriesColumn.Default)
             .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory)
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value))
-            .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+            .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile)
+            // Reports next to the binaries, not in whatever directory the command ran from.
+            .WithArtifactsPath(System.IO.Path.Combine(System.AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
     }
 }
