@@ -19,8 +19,10 @@ var app = builder.Build();
 var dspConfig = Payloads.Fixture("getDspConfig.success.json");
 var longKeras = Payloads.LongKeras();
 var setKeras = Payloads.Fixture("setKeras.success.json");
-// 256 MiB of float32 data (65536 windows x 1024 features), as in issue 8; built on first request.
+// 256 MiB of float32 data (65536 windows x 1024 features), as in issue 8, built on first request; the "testing"
+// category is a 1 MiB one of the same shape per row, to warm a process up without touching its peak memory.
 var npy = new Lazy<byte[]>(() => Payloads.Float32Npy(65536, 1024));
+var smallNpy = Payloads.Float32Npy(256, 1024);
 
 app.MapGet("/v1/api/{projectId}/dsp/{dspId}", (HttpContext context) => SendAsync(context, dspConfig, "application/json; charset=utf-8"));
 app.MapGet("/v1/api/{projectId}/training/keras/{learnId}", (HttpContext context) => SendAsync(context, longKeras, "application/json; charset=utf-8"));
@@ -30,7 +32,8 @@ app.MapPost("/v1/api/{projectId}/training/keras/{learnId}", async (HttpContext c
     await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
     await SendAsync(context, setKeras, "application/json; charset=utf-8");
 });
-app.MapGet("/v1/api/{projectId}/dsp-data/{dspId}/x/{category}", (HttpContext context) => SendAsync(context, npy.Value, "application/octet-stream"));
+app.MapGet("/v1/api/{projectId}/dsp-data/{dspId}/x/{category}", (HttpContext context, string category) =>
+    SendAsync(context, category == "testing" ? smallNpy : npy.Value, "application/octet-stream"));
 app.MapGet("/sizes", () => Results.Json(new { dspConfig = dspConfig.Length, longKeras = longKeras.Length, setKeras = setKeras.Length }));
 
 await app.StartAsync();

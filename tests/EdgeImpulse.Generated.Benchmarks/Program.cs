@@ -1,19 +1,19 @@
-// Entry point: runs the BenchmarkDotNet suite, then the peak-memory measurement of the downloads (each download in a
-// fresh process, since a process's peak working set only ever grows). Arguments go to BenchmarkDotNet
-// (e.g. --filter '*Download*'); --smoke runs every benchmark once (CI), --peak <kind> is the child mode.
+// Entry point: runs the BenchmarkDotNet suite, then the download measurements that need more than BenchmarkDotNet
+// gives on a noisy machine (interleaved rates, peak memory per fresh process; see DownloadMeasurements). Arguments go
+// to BenchmarkDotNet (e.g. --filter '*Download*'); --smoke runs every benchmark once and skips the extra
+// measurements (CI); --no-downloads skips them too; --peak <kind> is the peak measurement's child mode.
 using System;
 using System.Linq;
-using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 using EdgeImpulse.Generated.Benchmarks;
 
 if (args.Length == 2 && args[0] == "--peak")
 {
-    return await PeakMemory.MeasureOneAsync(args[1]);
+    return await DownloadMeasurements.MeasurePeakAsync(args[1]);
 }
 
 var smoke = args.Contains("--smoke");
-var rest = args.Where(a => a is not "--smoke" and not "--no-peak").ToArray();
+var rest = args.Where(a => a is not "--smoke" and not "--no-downloads").ToArray();
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkSettings).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, BenchmarkSettings.Create(smoke));
 if (summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)))
 {
@@ -21,9 +21,10 @@ if (summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Su
     return 1;
 }
 
-if (!smoke && !args.Contains("--no-peak"))
+if (!smoke && !args.Contains("--no-downloads"))
 {
-    await PeakMemory.MeasureAllAsync();
+    await DownloadMeasurements.MeasureRatesAsync();
+    await DownloadMeasurements.MeasurePeaksAsync();
 }
 
 return 0;
