@@ -17,7 +17,7 @@ internal static class BenchmarkSettings
     {
         var job = smoke
             ? BdnJob.Dry.WithId("Smoke")
-            : BdnJob.Default.WithId("Measure").WithLaunchCount(1).WithWarmupCount(4).WithIterationCount(12).WithIterationTime(TimeInterval.FromMilliseconds(300));
+            : BdnJob.Default.WithId("Measure").WithLaunchCount(1).WithWarmupCount(4).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(300));
         return DefaultConfig.Instance
             .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
             .AddDiagnoser(MemoryDiagnoser.Default)

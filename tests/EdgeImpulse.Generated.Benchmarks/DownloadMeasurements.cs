@@ -1,6 +1,7 @@
 // The download figures beyond BenchmarkDotNet's table, for a noisy shared machine:
 // - rates: the three ways of downloading the 256 MiB .npy, interleaved round by round in one process (so a burst of
-//   load elsewhere hits all three alike), each download after a full blocking GC; medians and ratios of medians.
+//   load elsewhere hits all three alike), each download after a full blocking GC; medians and ratios of medians, and
+//   the best of each (the least disturbed download).
 // - peak memory: one download per fresh process (a process's peak working set only grows): warm that way of
 //   downloading up on a 1 MiB array, collect, note the working set, download the 256 MiB array once, and report how
 //   far the peak working set rose, and the bytes allocated, as multiples of the array.
@@ -15,7 +16,7 @@ namespace EdgeImpulse.Generated.Benchmarks;
 
 internal static class DownloadMeasurements
 {
-    private const int Rounds = 9;
+    private const int Rounds = 15;
 
     private static readonly string[] Kinds = ["raw", "npy", "file"];
 

@@ -13,6 +13,11 @@ if (args.Length == 2 && args[0] == "--peak")
 }
 
 var smoke = args.Contains("--smoke");
+if (!smoke)
+{
+    await Warmup.RunAsync();
+}
+
 var rest = args.Where(a => a is not "--smoke" and not "--no-downloads").ToArray();
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkSettings).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, BenchmarkSettings.Create(smoke));
 if (summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)))
@@ -21,6 +26,7 @@ if (summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Su
     return 1;
 }
 
+RatioTable.Print(summaries);
 if (!smoke && !args.Contains("--no-downloads"))
 {
     await DownloadMeasurements.MeasureRatesAsync();
