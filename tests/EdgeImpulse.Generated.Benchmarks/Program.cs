@@ -1,5 +1,6 @@
-// Entry point: runs the BenchmarkDotNet suite, then the download measurements that need more than BenchmarkDotNet
-// gives on a noisy machine (interleaved rates, peak memory per fresh process; see DownloadMeasurements). Arguments go
+// Entry point: warms every path up, runs the BenchmarkDotNet suite and prints its ratios, then the measurements that
+// need more than BenchmarkDotNet gives on a noisy shared machine: interleaved time ratios (InterleavedRatios), and for
+// downloads interleaved rates and peak memory per fresh process (DownloadMeasurements). Arguments go
 // to BenchmarkDotNet (e.g. --filter '*Download*'); --smoke runs every benchmark once and skips the extra
 // measurements (CI); --no-downloads skips them too; --peak <kind> is the peak measurement's child mode.
 using System;
@@ -27,6 +28,11 @@ if (summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Su
 }
 
 RatioTable.Print(summaries);
+if (!smoke)
+{
+    await InterleavedRatios.MeasureAsync();
+}
+
 if (!smoke && !args.Contains("--no-downloads"))
 {
     await DownloadMeasurements.MeasureRatesAsync();
