@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
@@ -21,7 +21,9 @@ var longKeras = Payloads.LongKeras();
 var setKeras = Payloads.Fixture("setKeras.success.json");
 // 256 MiB of float32 data (65536 windows x 1024 features), as in issue 8, built on first request; the "testing"
 // category is a 1 MiB one of the same shape per row, to warm a process up without touching its peak memory.
-var npy = new Lazy<byte[]>(() => Payloads.Float32Npy(65536, 1024));
+// "--npy-rows N" makes it smaller (the CI smoke run).
+var rows = args.Length == 2 && args[0] == "--npy-rows" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 65536;
+var npy = new Lazy<byte[]>(() => Payloads.Float32Npy(rows, 1024));
 var smallNpy = Payloads.Float32Npy(256, 1024);
 
 app.MapGet("/v1/api/{projectId}/dsp/{dspId}", (HttpContext context) => SendAsync(context, dspConfig, "application/json; charset=utf-8"));

@@ -12,8 +12,8 @@ namespace EdgeImpulse.Generated.Benchmarks;
 [BenchmarkCategory("Download")]
 public class DownloadBenchmarks
 {
-    /// <summary>The big array's size: 65536 windows x 1024 float32 features.</summary>
-    public const long ArrayBytes = 65536L * 1024 * sizeof(float);
+    /// <summary>Gets the big array's size: 65536 windows x 1024 float32 features (smaller in the smoke run).</summary>
+    public static long ArrayBytes => LoopbackServer.NpyRows * 1024L * sizeof(float);
 
     private LoopbackServer? _server;
     private Competitors? _competitors;

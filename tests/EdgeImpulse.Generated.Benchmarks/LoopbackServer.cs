@@ -17,6 +17,9 @@ internal sealed class LoopbackServer : IDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>Gets or sets the rows (of 1024 float32) of the big .npy download: 65536 (256 MiB); the smoke run makes it small.</summary>
+    public static int NpyRows { get; set; } = 65536;
+
     /// <summary>Gets the API root, e.g. http://127.0.0.1:41234/v1/ (with the trailing slash).</summary>
     public Uri BaseUrl { get; }
 
@@ -25,6 +28,8 @@ internal sealed class LoopbackServer : IDisposable
         var assembly = typeof(LoopbackServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerAssembly").Value!;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(assembly);
+        start.ArgumentList.Add("--npy-rows");
+        start.ArgumentList.Add(NpyRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {assembly}.");
         // It prints "listening on <url>" once Kestrel is bound to its free port.
         var line = process.StandardOutput.ReadLine();
