@@ -2,7 +2,8 @@
 // need more than BenchmarkDotNet gives on a noisy shared machine: interleaved time ratios (InterleavedRatios), and for
 // downloads interleaved rates and peak memory per fresh process (DownloadMeasurements). Arguments go
 // to BenchmarkDotNet (e.g. --filter '*Download*'); --smoke runs every benchmark once and skips the extra
-// measurements (CI); --no-downloads skips them too; --peak <kind> is the peak measurement's child mode.
+// measurements (CI); --no-downloads skips them too; --alloc only prints bytes allocated per call (AllocationProbe,
+// seconds); --peak <kind> is the peak measurement's child mode.
 using System;
 using System.Linq;
 using BenchmarkDotNet.Running;
@@ -11,6 +12,11 @@ using EdgeImpulse.Generated.Benchmarks;
 if (args.Length == 2 && args[0] == "--peak")
 {
     return await DownloadMeasurements.MeasurePeakAsync(args[1]);
+}
+
+if (args.Contains("--alloc"))
+{
+    return await AllocationProbe.RunAsync();
 }
 
 var smoke = args.Contains("--smoke");

@@ -4,7 +4,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -58,6 +57,9 @@ internal sealed class ApiConnection : IDisposable
 
     public static JsonSerializer Serializer { get; } = JsonSerializer.Create(SerializerSettings);
 
+    // The Content-Type a string body had (StringContent adds the charset); a byte[] body sends this one as it is.
+    private static readonly ContentType JsonUtf8 = "application/json; charset=utf-8";
+
     public static void AddPathSegment(RestRequest request, string name, object? value)
     {
         // An empty segment (null, "", or a default enum struct) would silently address another URL.
@@ -110,14 +112,8 @@ internal sealed class ApiConnection : IDisposable
             throw new ArgumentNullException(parameterName);
         }
 
-        var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(body, new ValidationContext(body), problems, validateAllProperties: true))
-        {
-            var fields = string.Join(", ", problems.SelectMany(p => p.MemberNames).Distinct(StringComparer.Ordinal));
-            throw new ArgumentException($"{body.GetType().Name} is missing fields the API requires: {fields}.", parameterName);
-        }
-
-        request.AddStringBody(JsonConvert.SerializeObject(body, SerializerSettings), ContentType.Json);
+        RequestBodyValidator.ThrowIfInvalid(body, parameterName);
+        request.AddBody(JsonRequestBody.ToUtf8(body), JsonUtf8);
     }
 
     /// <summary>Sends a JSON operation and streams its answer into <typeparamref name="T"/>.</summary>
