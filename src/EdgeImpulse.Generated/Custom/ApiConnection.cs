@@ -54,6 +54,7 @@ internal sealed class ApiConnection : IDisposable
         // Dates stay strings until a DateTimeOffset property reads them, so no offset or precision is lost.
         DateParseHandling = DateParseHandling.None,
         MissingMemberHandling = MissingMemberHandling.Ignore,
+        ContractResolver = DtoContractResolver.Instance,
     };
 
     public static JsonSerializer Serializer { get; } = JsonSerializer.Create(SerializerSettings);

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
@@ -26,7 +29,7 @@ public sealed class BlockParametersTests
 
         Assert.That(parameters.Variant, Is.EqualTo(BlockParametersVariant.Gmm));
         Assert.That(parameters.TryGetGmm(out var gmm), Is.True);
-        Assert.That(gmm.Backbone, Is.EqualTo("transfer_mobilenetv2_a1"));
+        Assert.That(gmm!.Backbone, Is.EqualTo("transfer_mobilenetv2_a1"));
         Assert.That(parameters.TryGetPatchcore(out _), Is.False);
     }
 
@@ -56,5 +59,32 @@ public sealed class BlockParametersTests
         Assert.That(JsonConvert.SerializeObject(values), Is.EqualTo("""[0.6,"0.6",3.0]"""));
         Assert.Throws<System.InvalidOperationException>(() => values[1].AsNumber());
         Assert.Throws<JsonSerializationException>(() => JsonConvert.DeserializeObject<BlockThresholdValue>("true"));
+    }
+
+    [Test]
+    public void TryGetMethods_PromiseANonNullOutValueWhenTheyReturnTrue()
+    {
+        var outParameters = typeof(BlockParameters).Assembly.GetExportedTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.Name.StartsWith("TryGet", System.StringComparison.Ordinal) && m.ReturnType == typeof(bool))
+            .SelectMany(m => m.GetParameters().Where(p => p.IsOut).Select(p => (Method: $"{m.DeclaringType!.Name}.{m.Name}", Parameter: p)))
+            .ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outParameters.Select(o => o.Method), Is.SupersetOf(new[] { "BlockParameters.TryGetPatchcore", "BlockParameters.TryGetGmm" }));
+            foreach (var (method, parameter) in outParameters)
+            {
+                Assert.That(parameter.GetCustomAttribute<NotNullWhenAttribute>()?.ReturnValue, Is.True, $"{method}({parameter.Name})");
+            }
+        }
+    }
+
+    [Test]
+    public void TryGet_OfTheOtherVariant_GivesFalseAndNull()
+    {
+        var gmm = BlockParameters.FromJson(new JObject { ["backbone"] = "transfer_mobilenetv2_a1" });
+
+        Assert.That((gmm.TryGetPatchcore(out var patchcore), patchcore), Is.EqualTo((false, (BlockParamsVisualAnomalyPatchcore?)null)));
     }
 }

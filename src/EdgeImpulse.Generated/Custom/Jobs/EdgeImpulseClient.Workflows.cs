@@ -1,5 +1,6 @@
 // CUSTOM: the common "start a job, wait, read its result" paths as one call each, a few lines over the generated
 // operations and JobOperation.
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -73,9 +74,11 @@ public sealed partial class EdgeImpulseClient
     /// <exception cref="EdgeImpulseApiException">A call failed.</exception>
     public async Task<DspAutotunerResults> AutotuneDspAsync(int projectId, AutotuneDspRequest request, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var dspId = request.DspId ?? throw new ArgumentException($"{nameof(AutotuneDspRequest)} is missing fields the API requires: {nameof(AutotuneDspRequest.DspId)}.", nameof(request));
         var operation = await Jobs.StartAutotuneDspAsync(projectId, request, cancellationToken).ConfigureAwait(false);
         await operation.WaitForCompletionAsync(options, cancellationToken).ConfigureAwait(false);
-        return await Dsp.GetAutotunerResultsAsync(projectId, request.DspId, cancellationToken).ConfigureAwait(false);
+        return await Dsp.GetAutotunerResultsAsync(projectId, dspId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Profiles a custom DSP block, waits for the job, and reads the result (getProfileTfliteJobResult).</summary>

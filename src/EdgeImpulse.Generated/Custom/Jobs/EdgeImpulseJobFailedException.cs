@@ -14,8 +14,10 @@ public sealed class EdgeImpulseJobFailedException : Exception
 
     /// <summary>Initializes a new instance of the <see cref="EdgeImpulseJobFailedException"/> class.</summary>
     /// <param name="projectId">The project the job belongs to.</param>
-    /// <param name="job">The job's final status.</param>
+    /// <param name="job">The job's final status; its <see cref="Job.Id"/> must be set.</param>
     /// <param name="lastLogLines">The job's last log lines, oldest first (may be empty).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="job"/> or <paramref name="lastLogLines"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="job"/> has no id.</exception>
     public EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines)
         : this(projectId, job, lastLogLines, null)
     {
@@ -26,6 +28,7 @@ public sealed class EdgeImpulseJobFailedException : Exception
     {
         ProjectId = projectId;
         Job = job;
+        JobId = job.Id ?? throw new ArgumentException("The job has no id.", nameof(job));
         LastLogLines = lastLogLines;
     }
 
@@ -33,7 +36,7 @@ public sealed class EdgeImpulseJobFailedException : Exception
     public int ProjectId { get; }
 
     /// <summary>Gets the job's id.</summary>
-    public long JobId => Job.Id;
+    public long JobId { get; }
 
     /// <summary>Gets the job's final status.</summary>
     public Job Job { get; }
@@ -45,11 +48,11 @@ public sealed class EdgeImpulseJobFailedException : Exception
     {
         var category = string.IsNullOrEmpty(job.Category) ? job.CategoryKey : job.Category;
         var outcome = job.FinishedSuccessful is null ? "finished without reporting success" : "failed";
-        var errorLine = lines.LastOrDefault(l => l.LogLevel == JobLogLevel.Error && !string.IsNullOrWhiteSpace(l.Data));
+        var errorData = lines.Where(l => l.LogLevel == JobLogLevel.Error).Select(l => l.Data).LastOrDefault(d => !string.IsNullOrWhiteSpace(d));
         string reason;
-        if (errorLine is not null)
+        if (errorData is not null)
         {
-            var text = errorLine.Data.Trim();
+            var text = errorData.Trim();
             text = text.Length <= ReasonLength ? text : text[..ReasonLength] + "…";
             reason = ": " + (redact is null ? text : redact(text));
         }

@@ -69,6 +69,12 @@ public sealed partial class JobOperation
     {
         var response = await _jobs.GetJobStatusAsync(ProjectId, JobId, cancellationToken).ConfigureAwait(false);
         var job = response.Job ?? throw new EdgeImpulseApiException($"getJobStatus returned no job for job {JobId}.", "getJobStatus", 200, null, null, null);
+        if (job.Id is null)
+        {
+            // The job's id is what a failure reports (EdgeImpulseJobFailedException.JobId); a status without it is broken.
+            throw new EdgeImpulseApiException($"getJobStatus returned a job without an id for job {JobId}.", "getJobStatus", 200, null, null, null);
+        }
+
         _lastStatus = job;
         return job;
     }
@@ -217,7 +223,7 @@ public sealed partial class JobOperation
     {
         var response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, limit, null, t)).ConfigureAwait(false);
         var window = JobLogCursor.Chronological(response.Stdout);
-        if (window.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest && !cursor.ReachesBack(response.TotalCount, window))
+        if (window.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest && !cursor.ReachesBack(TotalCountOf(response, window), window))
         {
             // The window was full and does not reach back to the lines delivered (by the count, or by content when
             // the count is off): a wider one may reach them, where this one would leave a gap.
@@ -225,8 +231,12 @@ public sealed partial class JobOperation
             window = JobLogCursor.Chronological(response.Stdout);
         }
 
-        return cursor.Advance(response.TotalCount, window);
+        return cursor.Advance(TotalCountOf(response, window), window);
     }
+
+    // Without a totalCount, the lines in the window are all that is known to exist; the cursor then finds the new
+    // ones by their overlap with the lines delivered.
+    private static int TotalCountOf(LogStdoutResponse response, List<JobLogLine> window) => response.TotalCount ?? window.Count;
 
     // The log explains the failure, so it is read like a status poll (transient failures retried within the run's
     // tolerance, timeout and token); failing to read it, or being stopped, must not replace the job failure.

@@ -57,7 +57,7 @@ public partial class JobsClient
 
     /// <summary>The operation for a job a start call returned; a success without a job id is a server error, not a bad argument.</summary>
     internal JobOperation AttachToStarted(int projectId, StartJobResponse started, string operationId) =>
-        started.Id > 0
-            ? AttachToJob(projectId, started.Id)
+        started.Id is { } id && id > 0
+            ? AttachToJob(projectId, id)
             : throw new EdgeImpulseApiException($"{operationId} returned no job id.", operationId, 200, null, null, null);
 }
