@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using EdgeImpulse.Generated.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace EdgeImpulse.Generated.Tests.Templates;
@@ -49,12 +50,16 @@ public sealed class GeneratedDocumentationTests
     [Test]
     public void EveryGeneratedOperation_SaysWhatItReturnsAndWhenItThrows()
     {
+        // The generated methods: one per operationId in scope, named like it (hand-written helpers have their own docs).
+        var generated = File.ReadAllLines(Path.Combine(TestPaths.RepoRoot, "openapi.operations.txt"))
+            .Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0)
+            .Select(id => char.ToUpperInvariant(id[0]) + id[1..] + "Async(").ToList();
         var operations = Members.Where(m => ((string)m.Attribute("name")!).StartsWith("M:EdgeImpulse.Generated.I", StringComparison.Ordinal)
-                                            && ((string)m.Attribute("name")!).Contains("Client.", StringComparison.Ordinal)).ToList();
+                                            && generated.Any(g => ((string)m.Attribute("name")!).Contains("Client." + g, StringComparison.Ordinal))).ToList();
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(operations, Has.Count.GreaterThanOrEqualTo(31), "one per operation on the four interfaces");
+            Assert.That(operations, Has.Count.GreaterThanOrEqualTo(generated.Count), "at least one per operation on the four interfaces");
             foreach (var operation in operations)
             {
                 var name = (string)operation.Attribute("name")!;
