@@ -79,7 +79,10 @@ public class EdgeImpulseApiException : EdgeImpulseException
     /// <summary>Gets the operationId of the call that failed, e.g. <c>getKeras</c>.</summary>
     public string OperationId { get; }
 
-    /// <summary>Gets the HTTP status code, or 0 when no response was received.</summary>
+    /// <summary>
+    /// Gets the HTTP status code, or 0 when no usable response was received: no connection, a timeout, or a body that
+    /// stalled or broke off (<see cref="Exception.InnerException"/> then holds the transport's exception).
+    /// </summary>
     public int Status { get; }
 
     /// <summary>Gets the Studio's <c>error</c> text, when the body carried one.</summary>

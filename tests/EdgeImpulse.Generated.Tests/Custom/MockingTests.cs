@@ -1,8 +1,12 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using EdgeImpulse.Generated.Npy;
 using EdgeImpulse.Generated.Tests.Custom.Jobs;
+using EdgeImpulse.Generated.Tests.Custom.Npy;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using NSubstitute.Extensions;
@@ -109,6 +113,23 @@ public sealed class MockingTests
         var started = await dsp.StartProfileAsync(ProjectId, DspId, new DspRunRequestWithoutFeaturesReadOnly());
 
         Assert.That(started.JobId, Is.EqualTo(77));
+    }
+
+    [Test]
+    public async Task AMockedDspClient_ServesAnArrayDownload_ThroughTheExtensionMethod()
+    {
+        var data = new byte[8];
+        BinaryPrimitives.WriteSingleLittleEndian(data, 1.5f);
+        BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(4), -2f);
+        var npy = NpyBytes.Header("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 2), }", data: data);
+        var dsp = Substitute.For<IDspClient>();
+        dsp.DownloadDspDataAsync(ProjectId, DspId, RawDataCategory.Training, Arg.Any<bool?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => new FileResponse(200, new Dictionary<string, IEnumerable<string>>(), new MemoryStream(npy), null, null));
+
+        var array = await dsp.DownloadDspDataArrayAsync(ProjectId, DspId, RawDataCategory.Training);
+
+        Assert.That(array.Shape, Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(array.ToDoubleArray(), Is.EqualTo(new[] { 1.5, -2.0 }));
     }
 
     [Test]

@@ -37,6 +37,9 @@ internal sealed record CannedResponse(int Status, byte[] Body, string? ContentTy
     /// </summary>
     public int? StallAfterBytes { get; init; }
 
+    /// <summary>Gets the number of body bytes sent before the server drops the connection mid-body; null sends the whole body.</summary>
+    public int? DropAfterBytes { get; init; }
+
     /// <summary>Gets a value indicating whether the server drops the connection instead of answering (a network fault).</summary>
     public bool DropConnection { get; init; }
 
@@ -224,6 +227,14 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 await response.OutputStream.WriteAsync(canned.Body.AsMemory(0, sent), _stop.Token).ConfigureAwait(false);
                 await response.OutputStream.FlushAsync(_stop.Token).ConfigureAwait(false);
                 await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+            }
+
+            if (canned.DropAfterBytes is { } partial)
+            {
+                await response.OutputStream.WriteAsync(canned.Body.AsMemory(0, partial), _stop.Token).ConfigureAwait(false);
+                await response.OutputStream.FlushAsync(_stop.Token).ConfigureAwait(false);
+                response.Abort();
+                return;
             }
 
             await response.OutputStream.WriteAsync(canned.Body).ConfigureAwait(false);

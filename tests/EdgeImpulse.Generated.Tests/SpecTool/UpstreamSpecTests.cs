@@ -173,7 +173,7 @@ public sealed partial class UpstreamSpecTests
     [GeneratedRegex(@"""#/components/([^/""]+)/([^/""]+)""")]
     private static partial Regex ComponentReference();
 
-    [GeneratedRegex(@"action (\d+) target '(.*)' matches nothing")]
+    [GeneratedRegex(@"action (\d+): target '(.*)' matches nothing")]
     private static partial Regex StaleTarget();
 
     private static (int ExitCode, string Log) Dotnet(params string[] arguments)

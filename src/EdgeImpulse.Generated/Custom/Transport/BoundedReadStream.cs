@@ -101,15 +101,25 @@ internal sealed class BoundedReadStream : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    // Synchronous reads go through the asynchronous path, so ReadTimeout applies to them as well.
+    // With a ReadTimeout, synchronous reads go through the asynchronous path, so the timeout applies to them as well.
     public override int Read(byte[] buffer, int offset, int count)
     {
+        if (_idle is null)
+        {
+            return Count(_inner.Read(buffer, offset, count));
+        }
+
         var pending = ReadAsync(buffer.AsMemory(offset, count), CancellationToken.None);
         return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
     }
 
     public override int Read(Span<byte> buffer)
     {
+        if (_idle is null)
+        {
+            return Count(_inner.Read(buffer));
+        }
+
         var rented = ArrayPool<byte>.Shared.Rent(buffer.Length);
         try
         {

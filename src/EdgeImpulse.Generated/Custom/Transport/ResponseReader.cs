@@ -84,7 +84,7 @@ internal sealed class ResponseReader
 
             using var body = await ReadBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
             using var text = new PooledBodyTextReader(body, EncodingOf(contentType?.CharSet));
-            return await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            return text.ReadToEnd();
         }
     }
 
@@ -298,7 +298,10 @@ internal sealed class ResponseReader
 
     private EdgeImpulseApiException NotJson(HttpResponseMessage response, string operationId, PooledBody body, JsonReaderException ex)
     {
-        var what = body.Length == 0 || string.IsNullOrWhiteSpace(body.GetString(_captureBytes)) ? "an empty body" : $"a body that is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"})";
+        var contentType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+        var what = body.Length == 0 || string.IsNullOrWhiteSpace(body.GetString(_captureBytes)) ? "an empty body"
+            : body.OverLimit ? $"an error body ({contentType}) longer than the {ErrorBodyLimit} bytes read of it"
+            : $"a body that is not JSON ({contentType})";
         return Failure($"{operationId} failed (HTTP {(int)response.StatusCode}): the server sent {what}.", operationId, response, null, body, ex);
     }
 

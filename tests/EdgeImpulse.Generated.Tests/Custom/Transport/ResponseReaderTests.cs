@@ -168,6 +168,23 @@ public sealed class ResponseReaderTests
     }
 
     [Test]
+    public async Task AnErrorBodyOverItsReadBound_IsReadOnlyInPart_AndSaysSo()
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Json("{\"success\": false, \"error\": \"" + new string('e', 200_000) + "\"}", status: 500));
+        using var client = server.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Learn.GetKerasAsync(ProjectId, 4));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ex!.Status, Is.EqualTo(500));
+            Assert.That(ex.Message, Does.Contain("longer than the 65536 bytes read of it"));
+            Assert.That(ex.BodyExcerpt, Does.StartWith("{\"success\": false"));
+        }
+    }
+
+    [Test]
     public async Task ACredentialInAValueThatDoesNotFit_IsRedactedFromTheParserMessagesToo()
     {
         await using var server = LoopbackServer.Start();

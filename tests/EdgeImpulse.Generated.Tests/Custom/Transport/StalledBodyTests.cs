@@ -142,6 +142,34 @@ public sealed class StalledBodyTests
 
     [Test]
     [CancelAfter(10_000)]
+    public async Task NpyArrayHelper_BodyBreakingOff_IsANoResponseFailure(CancellationToken testToken)
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Binary(NpyFixtures.Bytes("float32-2d")) with { DropAfterBytes = 140 });
+        using var client = server.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Dsp.DownloadDspDataArrayAsync(ProjectId, 3, RawDataCategory.Training, cancellationToken: testToken));
+
+        Assert.That(ex!.Status, Is.Zero);
+        Assert.That(ex.Message, Does.Contain("broke off after the HTTP 200 headers"));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task JsonBody_BreakingOff_IsANoResponseFailure(CancellationToken testToken)
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Learn/getKeras.success.json") with { DropAfterBytes = 1000 });
+        using var client = server.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Learn.GetKerasAsync(ProjectId, 4, testToken));
+
+        Assert.That(ex!.Status, Is.Zero);
+        Assert.That(ex.Message, Does.Contain("broke off while reading the HTTP 200 response body"));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public async Task DependencyInjectionClient_JsonBodyStalling_FailsWhenTimeoutExpires(CancellationToken testToken)
     {
         await using var server = LoopbackServer.Start();
