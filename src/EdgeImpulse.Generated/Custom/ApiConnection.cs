@@ -30,6 +30,7 @@ internal sealed class ApiConnection : IDisposable
     public ApiConnection(EdgeImpulseClientOptions options, HttpClient? httpClient)
     {
         _options = options;
+        Redactor = new Redactor([options.ApiKey, options.JwtToken]);
         var restOptions = new RestClientOptions(options.BaseUrl)
         {
             Timeout = options.Timeout,
@@ -49,6 +50,9 @@ internal sealed class ApiConnection : IDisposable
         }
     }
 
+    /// <summary>Gets the redactor for this client's credentials (messages, excerpts, job failure reasons).</summary>
+    public Redactor Redactor { get; }
+
     public static JsonSerializerSettings SerializerSettings { get; } = new()
     {
         // Dates stay strings until a DateTimeOffset property reads them, so no offset or precision is lost.
@@ -65,6 +69,12 @@ internal sealed class ApiConnection : IDisposable
         if (text.Length == 0)
         {
             throw new ArgumentNullException(name, $"Path parameter '{name}' is required and must not be empty.");
+        }
+
+        // "." and ".." would be removed by URL normalisation (RFC 3986 5.2.4), addressing another resource.
+        if (text is "." or "..")
+        {
+            throw new ArgumentException($"Path parameter '{name}' must not be '.' or '..'.", name);
         }
 
         request.AddUrlSegment(name, text);
@@ -232,7 +242,7 @@ internal sealed class ApiConnection : IDisposable
         if (response.StatusCode == 0)
         {
             var what = response.ResponseStatus == ResponseStatus.TimedOut ? $"timed out after {_options.Timeout}" : "failed before a response arrived";
-            throw new EdgeImpulseApiException($"{operationId}: the request {what}: {Redact(response.ErrorMessage ?? response.ResponseStatus.ToString())}", operationId, 0, null, null, null, response.ErrorException);
+            throw new EdgeImpulseApiException($"{operationId}: the request {what}: {Redact(response.ErrorMessage ?? response.ResponseStatus.ToString())}", operationId, 0, null, null, null, Redactor.Scrub(response.ErrorException));
         }
 
         return response;
@@ -269,7 +279,7 @@ internal sealed class ApiConnection : IDisposable
     }
 
     private EdgeImpulseApiException Failure(string message, string operationId, RestResponse response, string? errorText, Exception? inner = null) =>
-        new(message, operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.ContentType, Excerpt(response.Content), inner)
+        new(Redact(message), operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.ContentType, Excerpt(response.Content), Redactor.Scrub(inner))
         {
             RetryAfter = RetryAfterOf(response),
         };
@@ -287,30 +297,10 @@ internal sealed class ApiConnection : IDisposable
         return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
     }
 
-    private string? Excerpt(string? body)
-    {
-        if (string.IsNullOrEmpty(body))
-        {
-            return null;
-        }
-
-        return Redact(body.Length <= ExcerptLength ? body : body[..ExcerptLength] + "…");
-    }
+    private string? Excerpt(string? body) => string.IsNullOrEmpty(body) ? null : Redactor.Excerpt(body, ExcerptLength);
 
     // A server (or proxy) that echoes request headers must not leak the credential into an exception.
-    // Internal so job failure messages (which quote job log lines) are redacted the same way.
-    internal string Redact(string text)
-    {
-        foreach (var secret in new[] { _options.ApiKey, _options.JwtToken })
-        {
-            if (!string.IsNullOrEmpty(secret))
-            {
-                text = text.Replace(secret, "***", StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+    internal string Redact(string text) => Redactor.Redact(text);
 
     private sealed class ResponseCapture : RestSharp.Interceptors.Interceptor
     {

@@ -30,7 +30,10 @@ public sealed class EdgeImpulseClientOptions
     /// <inheritdoc />
     /// <remarks>Credentials are never printed, only whether they are set.</remarks>
     public override string ToString() =>
-        $"BaseUrl={BaseUrl}, ApiKey={(ApiKey is null ? "none" : "***")}, JwtToken={(JwtToken is null ? "none" : "***")}, Timeout={Timeout}, MaxDownloadBytes={MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}";
+        $"BaseUrl={(BaseUrl is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? "(with user info, hidden)" : BaseUrl?.ToString())}, ApiKey={(ApiKey is null ? "none" : "***")}, JwtToken={(JwtToken is null ? "none" : "***")}, Timeout={Timeout}, MaxDownloadBytes={MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}";
+
+    /// <summary>The longest <see cref="Timeout"/> accepted: what .NET's HttpClient and timers take (int.MaxValue ms, about 24.8 days).</summary>
+    internal static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
     internal EdgeImpulseClientOptions Validated()
     {
@@ -39,19 +42,27 @@ public sealed class EdgeImpulseClientOptions
             throw new ArgumentException("BaseUrl must be an absolute http or https address.", nameof(BaseUrl));
         }
 
-        if (ApiKey is not null && JwtToken is not null)
+        // Operation paths are appended to BaseUrl's path; a query or fragment would swallow them (and drop "/v1").
+        if (BaseUrl.Query.Length > 0 || BaseUrl.Fragment.Length > 0)
+        {
+            throw new ArgumentException("BaseUrl must not have a query or a fragment; operation paths are appended to its path.", nameof(BaseUrl));
+        }
+
+        if (BaseUrl.UserInfo.Length > 0)
+        {
+            throw new ArgumentException("BaseUrl must not carry user info; set ApiKey or JwtToken instead.", nameof(BaseUrl));
+        }
+
+        var apiKey = ValidCredential(ApiKey, nameof(ApiKey));
+        var jwtToken = ValidCredential(JwtToken, nameof(JwtToken));
+        if (apiKey is not null && jwtToken is not null)
         {
             throw new ArgumentException("Set either ApiKey or JwtToken, not both.", nameof(ApiKey));
         }
 
-        if (ApiKey is { Length: 0 } || JwtToken is { Length: 0 })
+        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout > MaxTimeout))
         {
-            throw new ArgumentException("An empty credential is not allowed; leave it null instead.", nameof(ApiKey));
-        }
-
-        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive or infinite.");
+            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, $"Timeout must be positive and at most {MaxTimeout} (what .NET's HttpClient and timers accept), or infinite.");
         }
 
         if (MaxDownloadBytes is <= 0)
@@ -62,11 +73,43 @@ public sealed class EdgeImpulseClientOptions
         return new EdgeImpulseClientOptions
         {
             BaseUrl = BaseUrl,
-            ApiKey = ApiKey,
-            JwtToken = JwtToken,
+            ApiKey = apiKey,
+            JwtToken = jwtToken,
             Timeout = Timeout,
             MaxDownloadBytes = MaxDownloadBytes,
             UserAgent = UserAgent,
         };
+    }
+
+    // A credential read from a file or an environment variable often ends in a newline: surrounding whitespace is
+    // trimmed. Anything else a header value cannot carry is refused; messages name the problem, never the value.
+    private static string? ValidCredential(string? value, string name)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new ArgumentException($"{name} is empty or only whitespace; leave it null instead.", name);
+        }
+
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            var c = trimmed[i];
+            if (char.IsControl(c))
+            {
+                throw new ArgumentException($"{name} contains a control character (U+{(int)c:X4}) at position {i + 1} of {trimmed.Length}; a header value cannot carry it.", name);
+            }
+
+            if (c > '~')
+            {
+                throw new ArgumentException($"{name} contains a non-ASCII character at position {i + 1} of {trimmed.Length}; credentials are ASCII.", name);
+            }
+        }
+
+        return trimmed;
     }
 }

@@ -21,7 +21,7 @@ public sealed class EdgeImpulseJobFailedException : Exception
     {
     }
 
-    internal EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines, Func<string, string>? redact)
+    internal EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines, Redactor? redact)
         : base(Describe(projectId, job ?? throw new ArgumentNullException(nameof(job)), lastLogLines ?? throw new ArgumentNullException(nameof(lastLogLines)), redact))
     {
         ProjectId = projectId;
@@ -41,7 +41,7 @@ public sealed class EdgeImpulseJobFailedException : Exception
     /// <summary>Gets the job's last log lines, oldest first; empty when none were fetched (see <see cref="JobWaitOptions.FailureLogLineCount"/>).</summary>
     public IReadOnlyList<JobLogLine> LastLogLines { get; }
 
-    private static string Describe(int projectId, Job job, IReadOnlyList<JobLogLine> lines, Func<string, string>? redact)
+    private static string Describe(int projectId, Job job, IReadOnlyList<JobLogLine> lines, Redactor? redact)
     {
         var category = string.IsNullOrEmpty(job.Category) ? job.CategoryKey : job.Category;
         var outcome = job.FinishedSuccessful is null ? "finished without reporting success" : "failed";
@@ -49,9 +49,8 @@ public sealed class EdgeImpulseJobFailedException : Exception
         string reason;
         if (errorLine is not null)
         {
-            var text = errorLine.Data.Trim();
-            text = text.Length <= ReasonLength ? text : text[..ReasonLength] + "…";
-            reason = ": " + (redact is null ? text : redact(text));
+            // Redacted whole, then cut: a cut first could leave part of a secret in the message.
+            reason = ": " + (redact ?? Redactor.None).Excerpt(errorLine.Data.Trim(), ReasonLength);
         }
         else
         {

@@ -21,7 +21,7 @@ public sealed partial class JobOperation
     private static readonly TimeSpan CancelRequestTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IJobsClient _jobs;
-    private readonly Func<string, string>? _redact;
+    private readonly Redactor? _redact;
     private volatile Job? _lastStatus;
 
     /// <summary>Initializes a new instance of the <see cref="JobOperation"/> class for a job that was already started.</summary>
@@ -38,7 +38,7 @@ public sealed partial class JobOperation
     {
     }
 
-    internal JobOperation(IJobsClient jobs, int projectId, long jobId, Func<string, string>? redact)
+    internal JobOperation(IJobsClient jobs, int projectId, long jobId, Redactor? redact)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(projectId);

@@ -53,7 +53,7 @@ public partial class JobsClient
     }
 
     /// <summary>Gets the redaction of this client's credentials, for messages that quote server text (job log lines).</summary>
-    internal Func<string, string> Redactor => _connection.Redact;
+    internal Redactor Redactor => _connection.Redactor;
 
     /// <summary>The operation for a job a start call returned; a success without a job id is a server error, not a bad argument.</summary>
     internal JobOperation AttachToStarted(int projectId, StartJobResponse started, string operationId) =>
