@@ -268,7 +268,9 @@ internal sealed class ApiConnection : IDisposable
 
         var envelope = token as JObject;
         var errorText = ErrorTextOf(envelope);
-        var successFalse = envelope?["success"] is { Type: JTokenType.Boolean } success && !(bool)success!;
+        // Only "success": true is success: "false", 0, null, or an error text without success: true all fail.
+        var successTrue = envelope?["success"] is { Type: JTokenType.Boolean } success && (bool)success!;
+        var successFalse = envelope is not null && !successTrue && (envelope.ContainsKey("success") || errorText is not null);
         if (!response.IsSuccessStatusCode || successFalse)
         {
             var reason = errorText ?? (successFalse ? "success: false without an error text" : response.StatusDescription ?? "no error text");
