@@ -37,6 +37,7 @@ internal static class Program
             var output = Option(args, "--out");
             var document = YamlJson.Load(spec);
             var applied = Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
+            IdempotencyRule.Apply(document);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             File.WriteAllText(output, document.ToString(Formatting.Indented) + "\n", new UTF8Encoding(false));
             Console.WriteLine($"SpecTool: applied {applied.Count} corrections from {Path.GetFileName(overlayPath)} -> {output}");
