@@ -5,6 +5,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -13,6 +14,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RestSharp;
@@ -26,17 +28,22 @@ internal sealed class ApiConnection : IDisposable
 
     private readonly RestClient _client;
     private readonly EdgeImpulseClientOptions _options;
+    private readonly TransportLogging _logging;
+    private readonly RetryPolicy _retry;
 
-    public ApiConnection(EdgeImpulseClientOptions options, HttpClient? httpClient)
+    public ApiConnection(EdgeImpulseClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory = null)
     {
         _options = options;
         Redactor = new Redactor([options.ApiKey, options.JwtToken]);
+        _logging = new TransportLogging(loggerFactory, Redactor);
+        _retry = new RetryPolicy(options.Retry, _logging);
         var restOptions = new RestClientOptions(options.BaseUrl)
         {
             Timeout = options.Timeout,
             UserAgent = options.UserAgent,
             ThrowOnAnyError = false,
             ThrowOnDeserializationError = false,
+            Interceptors = [new NoSilentResend()],
         };
         _client = httpClient is null ? new RestClient(restOptions) : new RestClient(httpClient, restOptions, disposeHttpClient: false);
         if (options.ApiKey is not null)
@@ -130,11 +137,54 @@ internal sealed class ApiConnection : IDisposable
         request.AddStringBody(JsonConvert.SerializeObject(body, SerializerSettings), ContentType.Json);
     }
 
-    public async Task<T> SendAsync<T>(RestRequest request, string operationId, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(RestRequest request, string operationId, CancellationToken cancellationToken)
+        where T : class =>
+        RunAsync(request, operationId, (attempt, token) => SendOnceAsync<T>(request, operationId, attempt, token), cancellationToken);
+
+    public Task<string> SendForTextAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
+        RunAsync(request, operationId, (attempt, token) => SendForTextOnceAsync(request, operationId, attempt, token), cancellationToken);
+
+    public Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
+        RunAsync(request, operationId, (attempt, token) => SendForFileOnceAsync(request, operationId, attempt, token), cancellationToken);
+
+    // One call: each attempt (send + read) inside the retry policy, logged and traced per attempt.
+    private Task<T> RunAsync<T>(RestRequest request, string operationId, Func<AttemptRecord, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        var operation = ApiOperation.Find(operationId);
+        var projectId = SegmentOf(request, "projectId");
+        var jobId = SegmentOf(request, "jobId");
+        var attempts = 0;
+        return _retry.ExecuteAsync(
+            operation,
+            async token =>
+            {
+                var record = new AttemptRecord { Number = ++attempts };
+                var activity = TransportLogging.StartAttempt(operation, projectId, jobId, record.Number);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var result = await attempt(record, token).ConfigureAwait(false);
+                    _logging.AttemptEnded(activity, operation, record.Number, record.Status, Stopwatch.GetElapsedTime(started), null);
+                    return result;
+                }
+                catch (Exception ex)
+                {
+                    _logging.AttemptEnded(activity, operation, record.Number, (ex as EdgeImpulseApiException)?.Status ?? record.Status, Stopwatch.GetElapsedTime(started), ex);
+                    throw;
+                }
+            },
+            cancellationToken);
+    }
+
+    private static string? SegmentOf(RestRequest request, string name) =>
+        request.Parameters.TryFind(name) is { Type: ParameterType.UrlSegment, Value: { } value } ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+
+    private async Task<T> SendOnceAsync<T>(RestRequest request, string operationId, AttemptRecord attempt, CancellationToken cancellationToken)
         where T : class
     {
         request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Json);
         var response = await ExecuteAsync(request, operationId, cancellationToken).ConfigureAwait(false);
+        attempt.Status = (int)response.StatusCode;
         var token = ReadEnvelope(response, operationId);
         try
         {
@@ -147,10 +197,11 @@ internal sealed class ApiConnection : IDisposable
         }
     }
 
-    public async Task<string> SendForTextAsync(RestRequest request, string operationId, CancellationToken cancellationToken)
+    private async Task<string> SendForTextOnceAsync(RestRequest request, string operationId, AttemptRecord attempt, CancellationToken cancellationToken)
     {
         request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Plain);
         var response = await ExecuteAsync(request, operationId, cancellationToken).ConfigureAwait(false);
+        attempt.Status = (int)response.StatusCode;
         if (!response.IsSuccessStatusCode || IsJson(response.ContentType))
         {
             // A JSON body on a text operation is the error envelope; ReadEnvelope throws for it.
@@ -161,7 +212,7 @@ internal sealed class ApiConnection : IDisposable
         return response.Content ?? string.Empty;
     }
 
-    public async Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, CancellationToken cancellationToken)
+    private async Task<FileResponse> SendForFileOnceAsync(RestRequest request, string operationId, AttemptRecord attempt, CancellationToken cancellationToken)
     {
         request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Binary);
         var capture = new ResponseCapture();
@@ -178,7 +229,7 @@ internal sealed class ApiConnection : IDisposable
             throw new EdgeImpulseApiException($"{operationId}: no response was received (connection failed or timed out after {_options.Timeout}).", operationId, 0, null, null, null);
         }
 
-        var status = (int)message.StatusCode;
+        var status = attempt.Status = (int)message.StatusCode;
         var contentType = message.Content.Headers.ContentType?.MediaType;
         var length = message.Content.Headers.ContentLength;
         if (stream is null || !message.IsSuccessStatusCode || IsJson(contentType) || contentType == "text/html")
@@ -303,6 +354,33 @@ internal sealed class ApiConnection : IDisposable
 
     // A server (or proxy) that echoes request headers must not leak the credential into an exception.
     internal string Redact(string text) => Redactor.Redact(text);
+
+    /// <summary>What one attempt saw, for its log line and trace span.</summary>
+    private sealed class AttemptRecord
+    {
+        public int Number { get; init; }
+
+        public int Status { get; set; }
+    }
+
+    /// <summary>
+    /// Gives every non-GET request a body (empty when it has none, which the wire shows as Content-Length: 0 either way).
+    /// SocketsHttpHandler silently re-sends a request whose pooled connection closed before any response byte, but
+    /// only while no request content has been sent (HttpConnection sets _canRetry = false when it starts sending
+    /// content); a body-less POST such as cancelJob or clearDspBlock would otherwise reach the server twice.
+    /// </summary>
+    private sealed class NoSilentResend : RestSharp.Interceptors.Interceptor
+    {
+        public override ValueTask BeforeHttpRequest(HttpRequestMessage requestMessage, CancellationToken cancellationToken)
+        {
+            if (requestMessage.Content is null && requestMessage.Method != HttpMethod.Get && requestMessage.Method != HttpMethod.Head)
+            {
+                requestMessage.Content = new ByteArrayContent([]);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
 
     private sealed class ResponseCapture : RestSharp.Interceptors.Interceptor
     {

@@ -36,7 +36,7 @@ public sealed partial class EdgeImpulseClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Validated();
-        _connection = new ApiConnection(Options, httpClient);
+        _connection = new ApiConnection(Options, httpClient, Options.LoggerFactory);
         Learn = new LearnClient(_connection);
         Dsp = new DspClient(_connection);
         Jobs = new JobsClient(_connection);

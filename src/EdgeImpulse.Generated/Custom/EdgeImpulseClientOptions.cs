@@ -1,5 +1,6 @@
 // CUSTOM: settings the EdgeImpulseClient facade owns and every generated area client shares.
 using System;
+using Microsoft.Extensions.Logging;
 
 namespace EdgeImpulse.Generated;
 
@@ -24,13 +25,23 @@ public sealed class EdgeImpulseClientOptions
     /// <summary>Gets or sets the largest download (in bytes) a binary operation accepts; null for no limit.</summary>
     public long? MaxDownloadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>Gets or sets how failed calls are retried (see <see cref="EdgeImpulseRetryOptions"/>).</summary>
+    public EdgeImpulseRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets where the client logs (category <c>EdgeImpulse.Generated</c>): one Debug line per attempt, a Warning
+    /// per retry, job state changes at Information. Null logs nothing; with dependency injection the container's
+    /// <see cref="ILoggerFactory"/> is used when this is null. Credentials never appear in the log.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>Gets or sets the User-Agent sent with every request.</summary>
     public string UserAgent { get; set; } = "EdgeImpulse.Generated/" + typeof(EdgeImpulseClientOptions).Assembly.GetName().Version?.ToString(3);
 
     /// <inheritdoc />
     /// <remarks>Credentials are never printed, only whether they are set.</remarks>
     public override string ToString() =>
-        $"BaseUrl={(BaseUrl is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? "(with user info, hidden)" : BaseUrl?.ToString())}, ApiKey={(ApiKey is null ? "none" : "***")}, JwtToken={(JwtToken is null ? "none" : "***")}, Timeout={Timeout}, MaxDownloadBytes={MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}";
+        $"BaseUrl={(BaseUrl is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? "(with user info, hidden)" : BaseUrl?.ToString())}, ApiKey={(ApiKey is null ? "none" : "***")}, JwtToken={(JwtToken is null ? "none" : "***")}, Timeout={Timeout}, MaxDownloadBytes={MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}, Retry=({Retry})";
 
     /// <summary>The longest <see cref="Timeout"/> accepted: what .NET's HttpClient and timers take (int.MaxValue ms, about 24.8 days).</summary>
     internal static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
@@ -70,8 +81,11 @@ public sealed class EdgeImpulseClientOptions
             throw new ArgumentOutOfRangeException(nameof(MaxDownloadBytes), MaxDownloadBytes, "MaxDownloadBytes must be positive, or null for no limit.");
         }
 
+        var retry = (Retry ?? throw new ArgumentNullException(nameof(Retry), "Retry must not be null.")).Validated();
         return new EdgeImpulseClientOptions
         {
+            Retry = retry,
+            LoggerFactory = LoggerFactory,
             BaseUrl = BaseUrl,
             ApiKey = apiKey,
             JwtToken = jwtToken,

@@ -81,12 +81,25 @@ public static class EdgeImpulseServiceCollectionExtensions
         // reloaded configuration applies to clients resolved after the reload.
         services.TryAddTransient(provider => new EdgeImpulseClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            provider.GetRequiredService<IOptionsMonitor<EdgeImpulseClientOptions>>().CurrentValue));
+            WithContainerLogging(provider.GetRequiredService<IOptionsMonitor<EdgeImpulseClientOptions>>().CurrentValue, provider)));
         services.TryAddTransient<ILearnClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Learn);
         services.TryAddTransient<IDspClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Dsp);
         services.TryAddTransient<IJobsClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Jobs);
         services.TryAddTransient<IImpulseClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Impulse);
         return builder;
+    }
+
+    // Options set no logger: the container's, when one is registered (the client copies the options, so this copy is its own).
+    private static EdgeImpulseClientOptions WithContainerLogging(EdgeImpulseClientOptions options, IServiceProvider provider)
+    {
+        if (options.LoggerFactory is not null || provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>() is not { } loggerFactory)
+        {
+            return options;
+        }
+
+        var copy = options.Validated();
+        copy.LoggerFactory = loggerFactory;
+        return copy;
     }
 
     /// <summary>Runs the same checks as the client's constructor, so bad settings fail as an OptionsValidationException.</summary>
