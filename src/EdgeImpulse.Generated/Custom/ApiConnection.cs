@@ -1,6 +1,7 @@
-// CUSTOM: everything the generated area clients share: one RestClient, request building helpers, and the
-// response pipeline (success:false error channel, typed errors, streamed downloads). The generated methods
-// only describe their request (Templates/Client.Class.liquid), so this logic exists once.
+// CUSTOM: everything the generated area clients share: one RestClient, request building helpers, and RunAsync, the
+// one path every call takes: the retry policy (Custom/Transport/RetryPolicy.cs) around each attempt, which sends once
+// and hands the response to a reader in Custom/Transport, logged and traced per attempt (TransportLogging.cs). The
+// generated methods only describe their request (Templates/Client.Class.liquid), so this logic exists once.
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -11,6 +12,7 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,11 +25,9 @@ namespace EdgeImpulse.Generated;
 
 internal sealed class ApiConnection : IDisposable
 {
-    private const int ExcerptLength = 512;
-    private const int ErrorBodyLimit = 64 * 1024;
-
     private readonly RestClient _client;
     private readonly EdgeImpulseClientOptions _options;
+    private readonly ResponseReader _reader;
     private readonly TransportLogging _logging;
     private readonly RetryPolicy _retry;
 
@@ -35,13 +35,18 @@ internal sealed class ApiConnection : IDisposable
     {
         _options = options;
         Redactor = new Redactor([options.ApiKey, options.JwtToken]);
+        _reader = new ResponseReader(options, Redactor);
         _logging = new TransportLogging(loggerFactory, Redactor);
         _retry = new RetryPolicy(options.Retry, _logging);
         var restOptions = new RestClientOptions(options.BaseUrl)
         {
-            Timeout = options.Timeout,
+            // RunAsync's timeout covers headers and body; RestSharp's would stop at the headers.
+            Timeout = Timeout.InfiniteTimeSpan,
             UserAgent = options.UserAgent,
-            ThrowOnAnyError = false,
+
+            // A transport failure surfaces as the exception itself (RunAsync classifies it); any status is a response.
+            ThrowOnAnyError = true,
+            SetErrorExceptionOnUnsuccessfulStatusCode = false,
             ThrowOnDeserializationError = false,
             Interceptors = [new NoSilentResend()],
         };
@@ -57,8 +62,11 @@ internal sealed class ApiConnection : IDisposable
         }
     }
 
-    /// <summary>Gets the redactor for this client's credentials (messages, excerpts, job failure reasons).</summary>
+    /// <summary>Gets the redactor for this client's credentials (messages, excerpts, job failure reasons, logs).</summary>
     public Redactor Redactor { get; }
+
+    /// <summary>Gets the client's logging (job state changes are logged through it too).</summary>
+    internal TransportLogging Logging => _logging;
 
     public static JsonSerializerSettings SerializerSettings { get; } = new()
     {
@@ -137,18 +145,36 @@ internal sealed class ApiConnection : IDisposable
         request.AddStringBody(JsonConvert.SerializeObject(body, SerializerSettings), ContentType.Json);
     }
 
+    /// <summary>Sends a JSON operation and streams its answer into <typeparamref name="T"/>.</summary>
     public Task<T> SendAsync<T>(RestRequest request, string operationId, CancellationToken cancellationToken)
-        where T : class =>
-        RunAsync(request, operationId, (attempt, token) => SendOnceAsync<T>(request, operationId, attempt, token), cancellationToken);
+        where T : class
+    {
+        request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Json);
+        return RunAsync(request, operationId, JsonReaders<T>.Read, cancellationToken);
+    }
 
-    public Task<string> SendForTextAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
-        RunAsync(request, operationId, (attempt, token) => SendForTextOnceAsync(request, operationId, attempt, token), cancellationToken);
+    /// <summary>Sends a text operation (e.g. a job's log as plain text) and reads its answer.</summary>
+    public Task<string> SendForTextAsync(RestRequest request, string operationId, CancellationToken cancellationToken)
+    {
+        request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Plain);
+        return RunAsync(request, operationId, ReadText, cancellationToken);
+    }
 
-    public Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
-        RunAsync(request, operationId, (attempt, token) => SendForFileOnceAsync(request, operationId, attempt, token), cancellationToken);
+    /// <summary>Sends a download operation; the body streams to the caller through <see cref="FileResponse.Stream"/>.</summary>
+    public Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, CancellationToken cancellationToken)
+    {
+        request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Binary);
+        return RunAsync(request, operationId, ReadFile, cancellationToken);
+    }
 
-    // One call: each attempt (send + read) inside the retry policy, logged and traced per attempt.
-    private Task<T> RunAsync<T>(RestRequest request, string operationId, Func<AttemptRecord, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one path every operation takes: sends one attempt through RestSharp, returning at the response headers,
+    /// and lets <paramref name="read"/> turn the response into the result. <see cref="EdgeImpulseClientOptions.Timeout"/>
+    /// covers the attempt from sending until <paramref name="read"/> returns (for JSON and text: the whole body; for a
+    /// download: the headers, or an error body). Failures without a usable response (no connection, a timeout, a body
+    /// that breaks off) become <see cref="EdgeImpulseApiException"/> with Status 0; the caller's token stays a cancellation.
+    /// </summary>
+    internal Task<TResult> RunAsync<TResult>(RestRequest request, string operationId, ReadResponse<TResult> read, CancellationToken cancellationToken)
     {
         var operation = ApiOperation.Find(operationId);
         var projectId = SegmentOf(request, "projectId");
@@ -158,216 +184,118 @@ internal sealed class ApiConnection : IDisposable
             operation,
             async token =>
             {
-                var record = new AttemptRecord { Number = ++attempts };
-                var activity = TransportLogging.StartAttempt(operation, projectId, jobId, record.Number);
+                var number = Interlocked.Increment(ref attempts);
+                var activity = TransportLogging.StartAttempt(operation, projectId, jobId, number);
                 var started = Stopwatch.GetTimestamp();
+                var status = new StrongBox<int>();
                 try
                 {
-                    var result = await attempt(record, token).ConfigureAwait(false);
-                    _logging.AttemptEnded(activity, operation, record.Number, record.Status, Stopwatch.GetElapsedTime(started), null);
+                    var result = await SendOnceAsync(request, operationId, read, status, token).ConfigureAwait(false);
+                    _logging.AttemptEnded(activity, operation, number, status.Value, Stopwatch.GetElapsedTime(started), null);
                     return result;
                 }
                 catch (Exception ex)
                 {
-                    _logging.AttemptEnded(activity, operation, record.Number, (ex as EdgeImpulseApiException)?.Status ?? record.Status, Stopwatch.GetElapsedTime(started), ex);
+                    _logging.AttemptEnded(activity, operation, number, (ex as EdgeImpulseApiException)?.Status ?? status.Value, Stopwatch.GetElapsedTime(started), ex);
                     throw;
                 }
             },
             cancellationToken);
     }
 
-    private static string? SegmentOf(RestRequest request, string name) =>
-        request.Parameters.TryFind(name) is { Type: ParameterType.UrlSegment, Value: { } value } ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
-
-    private async Task<T> SendOnceAsync<T>(RestRequest request, string operationId, AttemptRecord attempt, CancellationToken cancellationToken)
-        where T : class
+    /// <summary>One attempt: sends the request once and reads the response (see <see cref="RunAsync"/>).</summary>
+    private async Task<TResult> SendOnceAsync<TResult>(RestRequest request, string operationId, ReadResponse<TResult> read, StrongBox<int> status, CancellationToken cancellationToken)
     {
-        request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Json);
-        var response = await ExecuteAsync(request, operationId, cancellationToken).ConfigureAwait(false);
-        attempt.Status = (int)response.StatusCode;
-        var token = ReadEnvelope(response, operationId);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            attempt.CancelAfter(_options.Timeout);
+        }
+
+        var capture = new ResponseCapture();
+        (request.Interceptors ??= []).Add(capture);
+        HttpResponseMessage? response = null;
         try
         {
-            return token.ToObject<T>(Serializer)
-                ?? throw new JsonSerializationException("The body was JSON null.");
+            // DownloadStreamAsync returns at the headers (HttpCompletionOption.ResponseHeadersRead), so the reader
+            // streams the body once; RestSharp's own timeout is off (see the constructor) because it would end at the
+            // headers. The interceptor hands over the HttpResponseMessage, which the reader owns from here on.
+            await _client.DownloadStreamAsync(request, attempt.Token).ConfigureAwait(false);
+            response = capture.Message ?? throw new HttpRequestException("RestSharp returned no response.");
+            status.Value = (int)response.StatusCode;
+            return await read(_reader, response, operationId, attempt.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or ArgumentException or OverflowException)
+        catch (Exception ex) when (ex is not EdgeImpulseApiException)
         {
-            throw Failure($"{operationId} returned JSON that does not fit {typeof(T).Name}: {ex.Message}", operationId, response, null, ex);
-        }
-    }
-
-    private async Task<string> SendForTextOnceAsync(RestRequest request, string operationId, AttemptRecord attempt, CancellationToken cancellationToken)
-    {
-        request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Plain);
-        var response = await ExecuteAsync(request, operationId, cancellationToken).ConfigureAwait(false);
-        attempt.Status = (int)response.StatusCode;
-        if (!response.IsSuccessStatusCode || IsJson(response.ContentType))
-        {
-            // A JSON body on a text operation is the error envelope; ReadEnvelope throws for it.
-            ReadEnvelope(response, operationId);
-            throw Failure($"{operationId} returned JSON where plain text was expected.", operationId, response, null);
-        }
-
-        return response.Content ?? string.Empty;
-    }
-
-    private async Task<FileResponse> SendForFileOnceAsync(RestRequest request, string operationId, AttemptRecord attempt, CancellationToken cancellationToken)
-    {
-        request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Binary);
-        var capture = new ResponseCapture();
-        request.Interceptors = [capture];
-
-        // DownloadStreamAsync reads only the headers, so the body streams to the caller (no buffering, RestSharp#1794).
-        // It returns null for an error status, so the interceptor keeps the response to read the error body from.
-        var stream = await _client.DownloadStreamAsync(request, cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        var message = capture.Message;
-        if (message is null)
-        {
-            stream?.Dispose();
-            throw new EdgeImpulseApiException($"{operationId}: no response was received (connection failed or timed out after {_options.Timeout}).", operationId, 0, null, null, null);
-        }
-
-        var status = attempt.Status = (int)message.StatusCode;
-        var contentType = message.Content.Headers.ContentType?.MediaType;
-        var length = message.Content.Headers.ContentLength;
-        if (stream is null || !message.IsSuccessStatusCode || IsJson(contentType) || contentType == "text/html")
-        {
-            using (message)
+            response?.Dispose();
+            var failure = TransportFailure(ex, operationId, response, attempt.IsCancellationRequested, cancellationToken);
+            if (failure is null)
             {
-                var body = await ReadLimitedAsync(stream ?? await message.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                var error = TryReadError(body, out var errorText);
-                var reason = error ? errorText ?? "success: false" : $"a {contentType ?? "untyped"} body instead of binary data";
-                throw new EdgeImpulseApiException($"{operationId} failed (HTTP {status}): {Redact(reason)}", operationId, status, errorText is null ? null : Redact(errorText), contentType, Excerpt(body));
-            }
-        }
-
-        if (_options.MaxDownloadBytes is { } limit)
-        {
-            if (length > limit)
-            {
-                stream.Dispose();
-                message.Dispose();
-                throw new EdgeImpulseApiException($"{operationId}: the download is {length} bytes, over the configured limit of {limit} bytes (MaxDownloadBytes).", operationId, status, null, contentType, null);
+                throw;
             }
 
-            stream = new LengthLimitedStream(stream, limit, operationId, status, contentType);
+            throw failure;
         }
-
-        var headers = message.Headers.Concat(message.Content.Headers).ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-        return new FileResponse(status, headers, stream, null, message);
+        finally
+        {
+            request.Interceptors.Remove(capture);
+        }
     }
 
     public void Dispose() => _client.Dispose();
 
-    private static bool IsJson(string? contentType) =>
-        contentType is not null && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || contentType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-
-    // GenericApiResponse.error: "set if 'success' was false"; anything but a string is ignored.
-    private static string? ErrorTextOf(JObject? envelope) =>
-        envelope?["error"] is { Type: JTokenType.String } error ? (string?)error : null;
-
-    private static bool TryReadError(string body, out string? errorText)
-    {
-        errorText = null;
-        try
-        {
-            if (JToken.Parse(body) is JObject envelope)
-            {
-                errorText = ErrorTextOf(envelope);
-                return errorText is not null || envelope["success"]?.Type == JTokenType.Boolean;
-            }
-        }
-        catch (JsonReaderException)
-        {
-        }
-
-        return false;
-    }
-
-    private async Task<RestResponse> ExecuteAsync(RestRequest request, string operationId, CancellationToken cancellationToken)
-    {
-        var response = await _client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (response.StatusCode == 0)
-        {
-            var what = response.ResponseStatus == ResponseStatus.TimedOut ? $"timed out after {_options.Timeout}" : "failed before a response arrived";
-            throw new EdgeImpulseApiException($"{operationId}: the request {what}: {Redact(response.ErrorMessage ?? response.ResponseStatus.ToString())}", operationId, 0, null, null, null, Redactor.Scrub(response.ErrorException));
-        }
-
-        return response;
-    }
-
-    private JObject ReadEnvelope(RestResponse response, string operationId)
-    {
-        JToken token;
-        try
-        {
-            using var reader = new JsonTextReader(new StringReader(response.Content ?? string.Empty)) { DateParseHandling = DateParseHandling.None };
-            token = JToken.ReadFrom(reader);
-            if (reader.Read())
-            {
-                throw new JsonReaderException("Additional content after the JSON value.");
-            }
-        }
-        catch (JsonReaderException ex)
-        {
-            var what = string.IsNullOrWhiteSpace(response.Content) ? "an empty body" : $"a body that is not JSON ({response.ContentType ?? "no content type"})";
-            throw Failure($"{operationId} failed (HTTP {(int)response.StatusCode}): the server sent {what}.", operationId, response, null, ex);
-        }
-
-        var envelope = token as JObject;
-        var errorText = ErrorTextOf(envelope);
-        // Only "success": true is success: "false", 0, null, or an error text without success: true all fail.
-        var successTrue = envelope?["success"] is { Type: JTokenType.Boolean } success && (bool)success!;
-        var successFalse = envelope is not null && !successTrue && (envelope.ContainsKey("success") || errorText is not null);
-        if (!response.IsSuccessStatusCode || successFalse)
-        {
-            var reason = errorText ?? (successFalse ? "success: false without an error text" : response.StatusDescription ?? "no error text");
-            throw Failure($"{operationId} failed (HTTP {(int)response.StatusCode}): {Redact(reason)}", operationId, response, errorText);
-        }
-
-        return envelope ?? throw Failure($"{operationId} returned a JSON {token.Type} where an object was expected.", operationId, response, null);
-    }
-
-    private EdgeImpulseApiException Failure(string message, string operationId, RestResponse response, string? errorText, Exception? inner = null) =>
-        new(Redact(message), operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.ContentType, Excerpt(response.Content), Redactor.Scrub(inner))
-        {
-            RetryAfter = RetryAfterOf(response),
-        };
-
-    // Retry-After (RFC 9110 10.2.3) is either delay-seconds or an HTTP-date; job polling waits for it on 429/503.
-    private static TimeSpan? RetryAfterOf(RestResponse response)
-    {
-        var header = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value;
-        if (header is null || !RetryConditionHeaderValue.TryParse(header, out var value))
-        {
-            return null;
-        }
-
-        var delay = value.Delta ?? (value.Date - DateTimeOffset.UtcNow);
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
-    }
-
-    private string? Excerpt(string? body) => string.IsNullOrEmpty(body) ? null : Redactor.Excerpt(body, ExcerptLength);
-
     // A server (or proxy) that echoes request headers must not leak the credential into an exception.
+    // Internal so job failure messages (which quote job log lines) are redacted the same way.
     internal string Redact(string text) => Redactor.Redact(text);
 
-    /// <summary>What one attempt saw, for its log line and trace span.</summary>
-    private sealed class AttemptRecord
-    {
-        public int Number { get; init; }
+    private static Task<string> ReadText(ResponseReader reader, HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
+        reader.ReadTextAsync(response, operationId, cancellationToken);
 
-        public int Status { get; set; }
+    private static Task<FileResponse> ReadFile(ResponseReader reader, HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
+        reader.ReadFileAsync(response, operationId, cancellationToken);
+
+    /// <summary>Classifies what went wrong below the reader: null when <paramref name="ex"/> should surface as it is.</summary>
+    private Exception? TransportFailure(Exception ex, string operationId, HttpResponseMessage? response, bool attemptCancelled, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // The caller's own cancellation, however the handler reported it.
+            return ex is OperationCanceledException ? null : new OperationCanceledException($"{operationId} was cancelled.", ex, cancellationToken);
+        }
+
+        var phase = response is null ? "before a response arrived" : $"while reading the HTTP {(int)response.StatusCode} response body";
+        if (ex is OperationCanceledException || (attemptCancelled && ex is IOException or HttpRequestException))
+        {
+            // Our Timeout, or (when it did not fire) the Timeout of an HttpClient the caller passed in.
+            var limit = attemptCancelled ? $"after {Describe(_options.Timeout)} (EdgeImpulseClientOptions.Timeout)" : "(the HttpClient's own Timeout)";
+            return new EdgeImpulseApiException($"{operationId}: the request timed out {limit} {phase}.", operationId, 0, null, response?.Content.Headers.ContentType?.MediaType, null, Redactor.Scrub(ex));
+        }
+
+        if (ex is HttpRequestException or IOException)
+        {
+            var what = response is null ? "failed before a response arrived" : $"broke off {phase}";
+            return new EdgeImpulseApiException($"{operationId}: the request {what}: {Redactor.Excerpt(ex.GetBaseException().Message, ResponseReader.QuoteLength)}", operationId, 0, null, response?.Content.Headers.ContentType?.MediaType, null, Redactor.Scrub(ex));
+        }
+
+        return null;
     }
 
+    /// <summary>A duration as people write it: 200 ms, 30 s, 00:02:00.</summary>
+    internal static string Describe(TimeSpan duration) => duration switch
+    {
+        { TotalSeconds: < 1 } => $"{duration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms",
+        { TotalMinutes: < 1 } => $"{duration.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s",
+        _ => duration.ToString("c", CultureInfo.InvariantCulture),
+    };
+
+    private static string? SegmentOf(RestRequest request, string name) =>
+        request.Parameters.TryFind(name) is { Type: ParameterType.UrlSegment, Value: { } value } ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+
     /// <summary>
-    /// Gives every non-GET request a body (empty when it has none, which the wire shows as Content-Length: 0 either way).
+    /// Gives every non-GET request a body (empty when it has none; the wire shows Content-Length: 0 either way).
     /// SocketsHttpHandler silently re-sends a request whose pooled connection closed before any response byte, but
-    /// only while no request content has been sent (HttpConnection sets _canRetry = false when it starts sending
-    /// content); a body-less POST such as cancelJob or clearDspBlock would otherwise reach the server twice.
+    /// only while no request content has been sent (HttpConnection sets _canRetry = false as it starts sending
+    /// content): a body-less POST such as cancelJob or clearDspBlock would otherwise reach the server twice.
     /// </summary>
     private sealed class NoSilentResend : RestSharp.Interceptors.Interceptor
     {
@@ -393,19 +321,4 @@ internal sealed class ApiConnection : IDisposable
         }
     }
 
-    private static async Task<string> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new byte[ErrorBodyLimit];
-            var total = 0;
-            int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-            }
-
-            return Encoding.UTF8.GetString(buffer, 0, total);
-        }
-    }
 }

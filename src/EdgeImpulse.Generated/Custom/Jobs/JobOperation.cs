@@ -22,6 +22,7 @@ public sealed partial class JobOperation
 
     private readonly IJobsClient _jobs;
     private readonly Redactor? _redact;
+    private readonly TransportLogging? _logging;
     private volatile Job? _lastStatus;
 
     /// <summary>Initializes a new instance of the <see cref="JobOperation"/> class for a job that was already started.</summary>
@@ -45,6 +46,7 @@ public sealed partial class JobOperation
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(jobId);
         _jobs = jobs;
         _redact = redact;
+        _logging = (jobs as JobsClient)?.Logging;
         ProjectId = projectId;
         JobId = jobId;
     }

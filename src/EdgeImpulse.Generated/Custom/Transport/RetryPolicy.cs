@@ -17,6 +17,10 @@ internal sealed class RetryPolicy
 {
     private static readonly ResiliencePropertyKey<ApiOperation> OperationKey = new("EdgeImpulse.Operation");
 
+    // Set while the job poller makes a call: it repeats transient failures itself, by the same IsTransient, within its
+    // time-based TransientFailureTolerance, so a poll is one attempt here rather than a retry loop inside a retry loop.
+    private static readonly AsyncLocal<bool> PollerRetries = new();
+
     private readonly EdgeImpulseRetryOptions _options;
     private readonly ResiliencePipeline _pipeline;
 
@@ -81,6 +85,17 @@ internal sealed class RetryPolicy
         return false;
     }
 
+    /// <summary>
+    /// Makes the calls of the current async flow single attempts until disposed: their caller (the job poller) retries
+    /// them under its own budget, with <see cref="IsTransient"/>.
+    /// </summary>
+    public static IDisposable RetriedByCaller()
+    {
+        var previous = PollerRetries.Value;
+        PollerRetries.Value = true;
+        return new Restore(previous);
+    }
+
     /// <summary>Runs one call: each attempt as given, retried as this policy says; the caller's cancellation ends it.</summary>
     public async Task<T> ExecuteAsync<T>(ApiOperation operation, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
@@ -88,7 +103,7 @@ internal sealed class RetryPolicy
         context.Properties.Set(OperationKey, operation);
         try
         {
-            return await _pipeline.ExecuteAsync(
+            return await (PollerRetries.Value ? ResiliencePipeline.Empty : _pipeline).ExecuteAsync(
                 static async (ctx, call) => await call(ctx.CancellationToken).ConfigureAwait(false),
                 context,
                 attempt).ConfigureAwait(false);
@@ -120,12 +135,11 @@ internal sealed class RetryPolicy
     private static bool StartsAJob(ApiOperation operation) =>
         operation.Id != "cancelJob" && (operation.Id.EndsWith("Job", StringComparison.Ordinal) || operation.Id.StartsWith("start", StringComparison.Ordinal));
 
+    // A 2xx that is not what the operation returns, in the ways infrastructure breaks it: a body that is not JSON at all
+    // (empty, cut off, a proxy's page: the parser's JsonReaderException is kept as the inner exception), or HTML.
     private static bool IsMalformedSuccess(EdgeImpulseApiException failure) =>
         failure.Status is >= 200 and < 300 && failure.ErrorText is null
-        && (failure.InnerException is JsonException || failure.BodyExcerpt is null || !IsJson(failure.ContentType));
-
-    private static bool IsJson(string? contentType) =>
-        contentType is not null && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || contentType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+        && (failure.InnerException is JsonReaderException || string.Equals(failure.ContentType, "text/html", StringComparison.OrdinalIgnoreCase));
 
     private bool ShouldRetry(ApiOperation operation, EdgeImpulseApiException failure)
     {
@@ -144,5 +158,10 @@ internal sealed class RetryPolicy
         var jittered = exponential * (0.8 + (Random.Shared.NextDouble() * 0.4));
         var delay = TimeSpan.FromMilliseconds(Math.Min(jittered, _options.MaxDelay.TotalMilliseconds));
         return failure?.RetryAfter is { } retryAfter && retryAfter > delay ? retryAfter : delay;
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => PollerRetries.Value = previous;
     }
 }

@@ -1,0 +1,173 @@
+// CUSTOM: a JsonTextReader that notes the top-level "success" and "error" members (GenericApiResponse, which every
+// Studio answer carries) while the serializer streams the body into T, so the error channel needs no second parse.
+// It also turns a body that ends inside a value into a JsonReaderException (Newtonsoft would report it as a
+// serialization error), so a truncated body reads as malformed JSON, as it did when the body was parsed whole.
+using System.IO;
+using Newtonsoft.Json;
+
+namespace EdgeImpulse.Generated;
+
+internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(reader)
+{
+    private const int None = 0;
+    private const int SuccessMember = 1;
+    private const int ErrorMember = 2;
+
+    private int _pendingMember;
+    private int _openContainers;
+
+    /// <summary>Gets the value of a top-level boolean <c>success</c>, when the body had one.</summary>
+    public bool? Success { get; private set; }
+
+    /// <summary>Gets a value indicating whether the body had a top-level <c>success</c> member, of any type.</summary>
+    public bool HasSuccess { get; private set; }
+
+    /// <summary>
+    /// Gets a value indicating whether the envelope says the call failed: only <c>"success": true</c> is success, so a
+    /// <c>success</c> of any other value (false, "false", 0, null), or an <c>error</c> text without it, is a failure.
+    /// </summary>
+    public bool IsFailureEnvelope => Success != true && (HasSuccess || Error is not null);
+
+    /// <summary>Gets the top-level <c>error</c> string, when the body had one.</summary>
+    public string? Error { get; private set; }
+
+    public override bool Read()
+    {
+        var read = base.Read();
+        Observe(ended: !read);
+        return read;
+    }
+
+    public override string? ReadAsString()
+    {
+        var value = base.ReadAsString();
+        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
+        return value;
+    }
+
+    public override bool? ReadAsBoolean()
+    {
+        if (_pendingMember == SuccessMember)
+        {
+            return ReadSuccess();
+        }
+
+        var value = base.ReadAsBoolean();
+        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
+        return value;
+    }
+
+    public override int? ReadAsInt32()
+    {
+        var value = base.ReadAsInt32();
+        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
+        return value;
+    }
+
+    public override decimal? ReadAsDecimal()
+    {
+        var value = base.ReadAsDecimal();
+        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
+        return value;
+    }
+
+    public override double? ReadAsDouble()
+    {
+        var value = base.ReadAsDouble();
+        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
+        return value;
+    }
+
+    public override System.DateTime? ReadAsDateTime()
+    {
+        var value = base.ReadAsDateTime();
+        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
+        return value;
+    }
+
+    public override System.DateTimeOffset? ReadAsDateTimeOffset()
+    {
+        var value = base.ReadAsDateTimeOffset();
+        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
+        return value;
+    }
+
+    public override byte[]? ReadAsBytes()
+    {
+        var value = base.ReadAsBytes();
+        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
+        return value;
+    }
+
+    // The serializer reads a bool property with ReadAsBoolean, which would coerce "true" or 1 to true; the envelope
+    // check must see the raw token (only a JSON true is success), so "success" is read raw and coerced here instead.
+    private bool? ReadSuccess()
+    {
+        if (!base.Read())
+        {
+            Observe(ended: true);
+            return null;
+        }
+
+        Observe(ended: false);
+        bool? value = TokenType switch
+        {
+            JsonToken.Boolean => (bool)Value!,
+            JsonToken.Null => null,
+            JsonToken.Integer => System.Convert.ToInt64(Value, System.Globalization.CultureInfo.InvariantCulture) != 0,
+            JsonToken.String when bool.TryParse((string?)Value, out var parsed) => parsed,
+            _ => throw new JsonReaderException($"Could not read 'success' as a boolean ({TokenType})."),
+        };
+        if (value is { } flag)
+        {
+            SetToken(JsonToken.Boolean, flag, updateIndex: false);
+        }
+
+        return value;
+    }
+
+    private void Observe(bool ended)
+    {
+        if (ended && _openContainers > 0)
+        {
+            throw new JsonReaderException($"The body ends inside a JSON value ({_openContainers} unclosed): it is truncated.", Path, LineNumber, LinePosition, null);
+        }
+
+        switch (TokenType)
+        {
+            case JsonToken.None:
+                break;
+            case JsonToken.StartObject or JsonToken.StartArray or JsonToken.StartConstructor:
+                HasSuccess |= _pendingMember == SuccessMember;
+                _openContainers++;
+                _pendingMember = None;
+                break;
+            case JsonToken.EndObject or JsonToken.EndArray or JsonToken.EndConstructor:
+                _openContainers--;
+                break;
+            case JsonToken.PropertyName:
+                _pendingMember = _openContainers == 1 ? MemberOf((string)Value!) : None;
+                break;
+            default:
+                if (_pendingMember == SuccessMember)
+                {
+                    HasSuccess = true;
+                    Success = TokenType == JsonToken.Boolean ? (bool)Value! : null;
+                }
+                else if (_pendingMember == ErrorMember && TokenType == JsonToken.String)
+                {
+                    Error = (string?)Value;
+                }
+
+                _pendingMember = None;
+                break;
+        }
+    }
+
+    private static int MemberOf(string name) => name switch
+    {
+        "success" => SuccessMember,
+        "error" => ErrorMember,
+        _ => None,
+    };
+}
