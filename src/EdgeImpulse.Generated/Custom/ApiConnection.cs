@@ -30,6 +30,7 @@ internal sealed class ApiConnection : IDisposable
     private readonly ResponseReader _reader;
     private readonly TransportLogging _logging;
     private readonly RetryPolicy _retry;
+    private readonly CredentialPolicy _credentials;
 
     public ApiConnection(EdgeImpulseClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory = null)
     {
@@ -48,18 +49,12 @@ internal sealed class ApiConnection : IDisposable
             ThrowOnAnyError = true,
             SetErrorExceptionOnUnsuccessfulStatusCode = false,
             ThrowOnDeserializationError = false,
-            Interceptors = [new NoSilentResend()],
+            Interceptors = [new NoSilentResend(), _credentials = new CredentialPolicy(options)],
+
+            // Redirects are followed by RunAsync (RedirectPolicy), so credentials stay on the configured origin.
+            FollowRedirects = false,
         };
         _client = httpClient is null ? new RestClient(restOptions) : new RestClient(httpClient, restOptions, disposeHttpClient: false);
-        if (options.ApiKey is not null)
-        {
-            _client.AddDefaultHeader("x-api-key", options.ApiKey);
-        }
-
-        if (options.JwtToken is not null)
-        {
-            _client.AddDefaultHeader("x-jwt-token", options.JwtToken);
-        }
     }
 
     /// <summary>Gets the redactor for this client's credentials (messages, excerpts, job failure reasons, logs).</summary>
@@ -190,7 +185,7 @@ internal sealed class ApiConnection : IDisposable
                 var status = new StrongBox<int>();
                 try
                 {
-                    var result = await SendOnceAsync(request, operationId, read, status, token).ConfigureAwait(false);
+                    var result = await SendOnceAsync(request, operation, read, status, token).ConfigureAwait(false);
                     _logging.AttemptEnded(activity, operation, number, status.Value, Stopwatch.GetElapsedTime(started), null);
                     return result;
                 }
@@ -204,8 +199,9 @@ internal sealed class ApiConnection : IDisposable
     }
 
     /// <summary>One attempt: sends the request once and reads the response (see <see cref="RunAsync"/>).</summary>
-    private async Task<TResult> SendOnceAsync<TResult>(RestRequest request, string operationId, ReadResponse<TResult> read, StrongBox<int> status, CancellationToken cancellationToken)
+    private async Task<TResult> SendOnceAsync<TResult>(RestRequest request, ApiOperation operation, ReadResponse<TResult> read, StrongBox<int> status, CancellationToken cancellationToken)
     {
+        var operationId = operation.Id;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_options.Timeout != Timeout.InfiniteTimeSpan)
         {
@@ -214,6 +210,7 @@ internal sealed class ApiConnection : IDisposable
 
         var capture = new ResponseCapture();
         (request.Interceptors ??= []).Add(capture);
+        var originalRequest = request;
         HttpResponseMessage? response = null;
         try
         {
@@ -222,6 +219,38 @@ internal sealed class ApiConnection : IDisposable
             // headers. The interceptor hands over the HttpResponseMessage, which the reader owns from here on.
             await _client.DownloadStreamAsync(request, attempt.Token).ConfigureAwait(false);
             response = capture.Message ?? throw new HttpRequestException("RestSharp returned no response.");
+            var followed = false;
+            for (var redirects = 0; RedirectPolicy.IsRedirect(response); redirects++)
+            {
+                RestRequest next;
+                try
+                {
+                    next = RedirectPolicy.Follow(request, response, operation, _credentials, redirects);
+                }
+                catch (EdgeImpulseApiException)
+                {
+                    response.Dispose();
+                    throw;
+                }
+
+                followed = true;
+                response.Dispose();
+                response = null;
+                capture.Reset();
+                next.Interceptors = [capture];
+                request = next;
+                await _client.DownloadStreamAsync(request, attempt.Token).ConfigureAwait(false);
+                response = capture.Message ?? throw new HttpRequestException("RestSharp returned no response.");
+            }
+
+            // A caller-owned handler that follows redirects itself may have carried the request elsewhere.
+            if (!followed && response.RequestMessage?.RequestUri is { } answeredFrom && !_credentials.IsConfiguredOrigin(answeredFrom))
+            {
+                var failure = RedirectPolicy.LeftTheOrigin(operation, response);
+                response.Dispose();
+                throw failure;
+            }
+
             status.Value = (int)response.StatusCode;
             return await read(_reader, response, operationId, attempt.Token).ConfigureAwait(false);
         }
@@ -238,7 +267,7 @@ internal sealed class ApiConnection : IDisposable
         }
         finally
         {
-            request.Interceptors.Remove(capture);
+            originalRequest.Interceptors?.Remove(capture);
         }
     }
 
@@ -313,6 +342,8 @@ internal sealed class ApiConnection : IDisposable
     private sealed class ResponseCapture : RestSharp.Interceptors.Interceptor
     {
         public HttpResponseMessage? Message { get; private set; }
+
+        public void Reset() => Message = null;
 
         public override ValueTask AfterHttpRequest(HttpResponseMessage responseMessage, CancellationToken cancellationToken)
         {

@@ -5,6 +5,7 @@ using System.Net.Http;
 using EdgeImpulse.Generated;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,22 @@ public static class EdgeImpulseServiceCollectionExtensions
 
         // The per-call timeout is EdgeImpulseClientOptions.Timeout; HttpClient's own 100 s default would cut longer ones.
         var builder = services.AddHttpClient(HttpClientName, http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+
+        // The client follows redirects itself, keeping credentials on the configured origin (RedirectPolicy); the
+        // primary handler must not. PostConfigure runs after every Configure, so this also covers a handler the
+        // application set with ConfigurePrimaryHttpMessageHandler.
+        services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, factory => factory.HttpMessageHandlerBuilderActions.Add(handlers =>
+        {
+            switch (handlers.PrimaryHandler)
+            {
+                case SocketsHttpHandler sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler classic:
+                    classic.AllowAutoRedirect = false;
+                    break;
+            }
+        }));
 
         // Transient, as IHttpClientFactory intends: each client gets a fresh HttpClient over a pooled handler, and
         // reloaded configuration applies to clients resolved after the reload.
