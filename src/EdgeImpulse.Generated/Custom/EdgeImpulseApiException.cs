@@ -63,4 +63,11 @@ public sealed class EdgeImpulseApiException : Exception
     /// Check the server's state (e.g. the project's running jobs) before repeating it.
     /// </summary>
     public bool MayHaveTakenEffect { get; internal init; }
+
+    /// <summary>
+    /// Gets the job that had already finished successfully when this call failed, for a workflow helper (such as
+    /// <see cref="EdgeImpulseClient.TrainKerasAsync"/>) whose result read failed after its job succeeded; null otherwise.
+    /// The job's outcome is kept: read the result again (e.g. getKerasMetadata) instead of running the job again.
+    /// </summary>
+    public Job? CompletedJob { get; internal init; }
 }
