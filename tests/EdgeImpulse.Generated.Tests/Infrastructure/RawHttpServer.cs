@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace EdgeImpulse.Generated.Tests.Infrastructure;
 
 /// <summary>What the raw server does with one request.</summary>
-internal enum RawAction
+public enum RawAction
 {
     /// <summary>Answer 200 with a small JSON body and keep the connection open.</summary>
     Answer,
@@ -24,6 +24,15 @@ internal enum RawAction
 
     /// <summary>Never answer (until the server stops): a hung server.</summary>
     Stall,
+
+    /// <summary>Answer 503 with a JSON error envelope.</summary>
+    ServiceUnavailable,
+
+    /// <summary>Answer 429 with Retry-After: 0.</summary>
+    TooManyRequests,
+
+    /// <summary>Answer 502 with a load balancer's HTML page.</summary>
+    BadGatewayHtml,
 }
 
 /// <summary>One request the raw server read.</summary>
@@ -111,6 +120,15 @@ internal sealed class RawHttpServer : IAsyncDisposable
                             await stream.WriteAsync(body.AsMemory(0, body.Length / 2), _stop.Token).ConfigureAwait(false);
                             socket.LingerState = new LingerOption(true, 0);
                             return;
+                        case RawAction.ServiceUnavailable:
+                            await WriteAsync(stream, 503, "application/json", "{\"success\":false,\"error\":\"Service unavailable\"}", string.Empty).ConfigureAwait(false);
+                            break;
+                        case RawAction.TooManyRequests:
+                            await WriteAsync(stream, 429, "application/json", "{\"success\":false,\"error\":\"Too many requests\"}", "Retry-After: 0\r\n").ConfigureAwait(false);
+                            break;
+                        case RawAction.BadGatewayHtml:
+                            await WriteAsync(stream, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>", string.Empty).ConfigureAwait(false);
+                            break;
                         case RawAction.Stall:
                             await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
                             return;
@@ -121,6 +139,14 @@ internal sealed class RawHttpServer : IAsyncDisposable
             {
             }
         }
+    }
+
+    private async Task WriteAsync(NetworkStream stream, int status, string contentType, string body, string extraHeaders)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var head = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} X\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\n{extraHeaders}\r\n");
+        await stream.WriteAsync(head, _stop.Token).ConfigureAwait(false);
+        await stream.WriteAsync(bytes, _stop.Token).ConfigureAwait(false);
     }
 
     private async Task<RawRequest?> ReadRequestAsync(NetworkStream stream, int connection, int index)
