@@ -42,11 +42,12 @@ internal sealed class RetryPolicy
                     && !args.Context.CancellationToken.IsCancellationRequested
                     && ShouldRetry(args.Context.Properties.GetValue(OperationKey, ApiOperation.Find(failure.OperationId)), failure)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(DelayFor(args.AttemptNumber, args.Outcome.Exception as EdgeImpulseApiException)),
+                // Polly numbers attempts from 0, so the retry after attempt 0 (the first) is the second attempt.
                 OnRetry = args =>
                 {
                     if (args.Outcome.Exception is EdgeImpulseApiException failure)
                     {
-                        logging?.Retrying(args.Context.Properties.GetValue(OperationKey, ApiOperation.Find(failure.OperationId)), failure, args.AttemptNumber + 1, args.RetryDelay);
+                        logging?.Retrying(args.Context.Properties.GetValue(OperationKey, ApiOperation.Find(failure.OperationId)), failure, args.AttemptNumber + 2, args.RetryDelay);
                     }
 
                     return ValueTask.CompletedTask;
