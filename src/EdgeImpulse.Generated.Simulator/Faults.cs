@@ -21,6 +21,14 @@ public enum FaultKind
 
     /// <summary>Handles the request, then sends a <c>Content-Length</c> larger than the bytes that follow and aborts the connection.</summary>
     TruncatedBody,
+
+    /// <summary>
+    /// Handles a job start (<see cref="Fault.OperationId"/> must be <c>trainKerasJob</c>, <c>generateFeaturesJob</c>,
+    /// <c>autotuneDspJob</c> or <c>startProfileCustomDspBlock</c>) normally, but the job it starts fails: it stops after a
+    /// quarter of its duration, unsuccessfully, with <see cref="Fault.JobFailureMessage"/> as its last <c>error</c> log
+    /// line, and leaves nothing behind (no features, no trained model).
+    /// </summary>
+    JobFails,
 }
 
 /// <summary>A fault the simulator injects into the next <see cref="Count"/> matching requests.</summary>
@@ -43,6 +51,12 @@ public sealed record Fault
 
     /// <summary>Gets the HTTP status of a <see cref="FaultKind.ServerError"/> fault.</summary>
     public int Status { get; init; } = 500;
+
+    /// <summary>Gets the <c>error</c> log line a <see cref="FaultKind.JobFails"/> fault's job ends with.</summary>
+    public string JobFailureMessage { get; init; } = "Scripted failure: the simulator was asked to fail this job";
+
+    /// <summary>Gets the operations that start a job, which a <see cref="FaultKind.JobFails"/> fault can target.</summary>
+    public static IReadOnlyList<string> JobStartOperationIds { get; } = ["trainKerasJob", "generateFeaturesJob", "autotuneDspJob", "startProfileCustomDspBlock"];
 }
 
 /// <summary>The faults waiting to be injected; thread-safe, add and clear them while the simulator runs.</summary>
@@ -76,6 +90,11 @@ public sealed class FaultList
         if (fault.Kind == FaultKind.ServerError && fault.Status is < 500 or > 599)
         {
             throw new ArgumentOutOfRangeException(nameof(fault), fault.Status, "A ServerError fault needs a 5xx status.");
+        }
+
+        if (fault.Kind == FaultKind.JobFails && !Fault.JobStartOperationIds.Contains(fault.OperationId ?? string.Empty, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"A JobFails fault needs Fault.OperationId set to one of {string.Join(", ", Fault.JobStartOperationIds)}.", nameof(fault));
         }
 
         if (fault.Delay < TimeSpan.Zero || fault.RetryAfter < TimeSpan.Zero)

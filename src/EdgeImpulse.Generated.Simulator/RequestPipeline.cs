@@ -72,7 +72,7 @@ internal sealed class RequestPipeline(StudioState state, IReadOnlyList<Operation
         SimResponse response;
         try
         {
-            response = await ProcessAsync(context, match, body).ConfigureAwait(false);
+            response = await ProcessAsync(context, match, body, fault?.Kind == FaultKind.JobFails ? fault.JobFailureMessage : null).ConfigureAwait(false);
         }
         catch (StudioError error)
         {
@@ -82,7 +82,7 @@ internal sealed class RequestPipeline(StudioState state, IReadOnlyList<Operation
         await WriteAsync(context, response, truncate: fault?.Kind == FaultKind.TruncatedBody).ConfigureAwait(false);
     }
 
-    private async Task<SimResponse> ProcessAsync(HttpContext context, (OperationSpec Operation, Dictionary<string, string> Values)? match, string body)
+    private async Task<SimResponse> ProcessAsync(HttpContext context, (OperationSpec Operation, Dictionary<string, string> Values)? match, string body, string? jobFailure)
     {
         var request = context.Request;
         if (match is not var (operation, pathValues))
@@ -116,7 +116,15 @@ internal sealed class RequestPipeline(StudioState state, IReadOnlyList<Operation
         {
             var now = time.GetUtcNow();
             state.Advance(now);
-            return Handlers[operation.OperationId](new OperationCall(operation, pathValues, request.Query, json, now));
+            state.ScriptedJobFailure = jobFailure;
+            try
+            {
+                return Handlers[operation.OperationId](new OperationCall(operation, pathValues, request.Query, json, now));
+            }
+            finally
+            {
+                state.ScriptedJobFailure = null;
+            }
         }
     }
 

@@ -107,9 +107,21 @@ internal sealed class StudioState
         }
     }
 
+    /// <summary>Gets or sets the failure a JobFails fault scripted for the job the current request starts (set under <see cref="Gate"/>).</summary>
+    public string? ScriptedJobFailure { get; set; }
+
     /// <summary>Plans a new job from now: queued for the start delay, then running for its kind's duration (a failing job stops early).</summary>
     public SimulatedJob StartJob(JobKind kind, long blockId, DateTimeOffset now, Func<long, IReadOnlyList<(string Level, string Data)>> body, bool succeeds = true)
     {
+        if (ScriptedJobFailure is { } reason)
+        {
+            // A JobFails fault: the job runs its usual lines, then fails with the scripted reason.
+            ScriptedJobFailure = null;
+            succeeds = false;
+            var usual = body;
+            body = jobId => [.. usual(jobId), (JobScripts.Error, reason + "\n")];
+        }
+
         var id = _nextJobId++;
         var started = now + _timings.StartDelay;
         var duration = kind switch

@@ -113,11 +113,32 @@ internal static partial class ApiListingCommand
         return lines;
     }
 
-    /// <summary>The part of a listing line before its signature: "N.T.M(int) -> void" and "N.T.M(long) -> void" share "N.T.M".</summary>
+    // Modifiers the analyzer writes before a symbol ("static readonly N.T.F -> int"): not part of what the symbol is.
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
+    {
+        "static", "override", "virtual", "abstract", "sealed", "const", "readonly", "new", "extern", "event", "volatile", "required", "unsafe", "async",
+    };
+
+    /// <summary>
+    /// The member a listing line denotes, without its modifiers and signature: "virtual N.T.M(int) -> void" and
+    /// "N.T.M(long) -> void" share "N.T.M"; "static N.T.P.get -> int" is "N.T.P.get"; "const N.T.C = 1 -> int" is
+    /// "N.T.C"; "static N.T.operator ==(...)" is "N.T.operator ==". A change of modifiers or signature is therefore
+    /// one changed member, never an unrelated addition and removal (or, as the first word alone, every static member
+    /// lumped together).
+    /// </summary>
     internal static string SymbolName(string line)
     {
-        var end = line.IndexOfAny(['(', ' ']);
-        return end < 0 ? line : line[..end];
+        var symbol = (line.StartsWith(RemovedPrefix, StringComparison.Ordinal) ? line[RemovedPrefix.Length..] : line).TrimStart('~');
+        for (var space = symbol.IndexOf(' ', StringComparison.Ordinal); space > 0 && Modifiers.Contains(symbol[..space]); space = symbol.IndexOf(' ', StringComparison.Ordinal))
+        {
+            symbol = symbol[(space + 1)..];
+        }
+
+        var end = new[] { symbol.IndexOf('(', StringComparison.Ordinal), symbol.IndexOf(" -> ", StringComparison.Ordinal), symbol.IndexOf(" = ", StringComparison.Ordinal) }
+            .Where(i => i >= 0)
+            .DefaultIfEmpty(symbol.Length)
+            .Min();
+        return symbol[..end];
     }
 
     private static List<string> ReadListing(string path) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
@@ -55,14 +56,14 @@ internal static class Overlay
 
     private static JArray Actions(JToken overlay, string overlayName)
     {
-        if (overlay["overlay"]?.Type != JTokenType.String || !((string)overlay["overlay"]!).StartsWith("1.", System.StringComparison.Ordinal))
+        if (overlay is not JObject || overlay["overlay"]?.Type != JTokenType.String || !((string)overlay["overlay"]!).StartsWith("1.", StringComparison.Ordinal))
         {
             throw new SpecToolException($"{overlayName}: not an OpenAPI Overlay 1.x document (missing 'overlay: 1.0.0').");
         }
 
         if (overlay["actions"] is not JArray actions || actions.Count == 0)
         {
-            throw new SpecToolException($"{overlayName}: 'actions' must be a non-empty list.");
+            throw new SpecToolException($"{SourceLocation.Of(overlay["actions"], overlayName)}: 'actions' must be a non-empty list.");
         }
 
         return actions;
@@ -70,46 +71,49 @@ internal static class Overlay
 
     private static string ApplyAction(JToken document, JToken action, int index, string overlayName)
     {
-        var target = (string?)action["target"] ?? throw new SpecToolException($"{overlayName}: action {index} has no 'target'.");
-        var description = (string?)action["description"];
+        // "corrections.overlay.yaml(12): action 3": the file and line of the action, so an error is found at once.
+        var where = $"{SourceLocation.Of(action, overlayName)}: action {index}";
+        if (action is not JObject)
+        {
+            throw new SpecToolException($"{where} is a {action.Type}, not a mapping with 'target', 'description' and one of 'update', 'remove' or 'x-hoist'.");
+        }
+
+        var target = Text(action, "target", where) ?? throw new SpecToolException($"{where} has no 'target'.");
+        var description = Text(action, "description", where);
         if (string.IsNullOrWhiteSpace(description))
         {
-            throw new SpecToolException($"{overlayName}: action {index} ({target}) has no 'description'; every correction states its reason.");
+            throw new SpecToolException($"{where} ({target}) has no 'description'; every correction states its reason.");
         }
 
-        var remove = (bool?)action["remove"] ?? false;
+        var remove = action["remove"] switch
+        {
+            null => false,
+            { Type: JTokenType.Boolean } flag => (bool)flag,
+            var other => throw new SpecToolException($"{where}: 'remove' must be true or false, not {other.Type} '{other}'."),
+        };
         var update = action["update"];
-        var hoist = (string?)action["x-hoist"];
+        var hoist = Text(action, "x-hoist", where);
         if ((remove ? 1 : 0) + (update != null ? 1 : 0) + (hoist != null ? 1 : 0) != 1)
         {
-            throw new SpecToolException($"{overlayName}: action {index} ({target}) must have exactly one of 'update', 'remove: true' or 'x-hoist'.");
+            throw new SpecToolException($"{where} ({target}) must have exactly one of 'update', 'remove: true' or 'x-hoist'.");
         }
 
-        List<JToken> matches;
-        try
-        {
-            matches = document.SelectTokens(target).ToList();
-        }
-        catch (Newtonsoft.Json.JsonException ex)
-        {
-            throw new SpecToolException($"{overlayName}: action {index} has an invalid JSONPath '{target}': {ex.Message}");
-        }
-
+        var matches = Select(document, target, where);
         if (matches.Count == 0)
         {
-            throw new SpecToolException($"{overlayName}: action {index} target '{target}' matches nothing in the spec; the correction is stale ({description}).");
+            throw new SpecToolException($"{where}: target '{target}' matches nothing in the spec; the correction is stale ({description}).");
         }
 
         // SelectTokens skips the names of a union it cannot find, so ['a','b'] still matches when 'b' is gone.
-        var missing = UnionMembers(target).Where(m => !document.SelectTokens(m.Path).Any()).Select(m => m.Member).ToList();
+        var missing = UnionMembers(target).Where(m => Select(document, m.Path, where).Count == 0).Select(m => m.Member).ToList();
         if (missing.Count > 0)
         {
-            throw new SpecToolException($"{overlayName}: action {index} target '{target}': union member(s) {string.Join(", ", missing)} match nothing in the spec; the correction is partly stale ({description}).");
+            throw new SpecToolException($"{where}: target '{target}': union member(s) {string.Join(", ", missing)} match nothing in the spec; the correction is partly stale ({description}).");
         }
 
         if (hoist != null)
         {
-            Hoist(document, matches, hoist, target, overlayName);
+            Hoist(document, matches, hoist, target, where);
             return $"{target} -> {hoist}: {description}";
         }
 
@@ -117,15 +121,40 @@ internal static class Overlay
         {
             if (remove)
             {
-                Remove(match, target, overlayName);
+                Remove(match, target, where);
             }
             else
             {
-                Merge(match, update!, target, overlayName);
+                Merge(match, update!, target, where);
             }
         }
 
         return $"{target} ({matches.Count}): {description}";
+    }
+
+    // A string field of an action, or null when absent; any other type is an error naming the field.
+    private static string? Text(JToken action, string field, string where) => action[field] switch
+    {
+        null => null,
+        { Type: JTokenType.String } text => (string)text!,
+        var other => throw new SpecToolException($"{where}: '{field}' must be a string, not {other.Type} '{other.ToString(Newtonsoft.Json.Formatting.None)}'."),
+    };
+
+    /// <summary>
+    /// Every token the JSONPath selects. Newtonsoft parses the path lazily and evaluates filters as it goes, so a bad
+    /// path surfaces as a <see cref="Newtonsoft.Json.JsonException"/> and a bad filter as whatever the filter throws
+    /// (an invalid regular expression: <see cref="ArgumentException"/>); each becomes an error naming the action.
+    /// </summary>
+    private static List<JToken> Select(JToken document, string path, string where)
+    {
+        try
+        {
+            return document.SelectTokens(path).ToList();
+        }
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or ArgumentException or FormatException or InvalidOperationException or InvalidCastException or OverflowException or TimeoutException)
+        {
+            throw new SpecToolException($"{where} has an invalid JSONPath '{path}': {ex.Message}");
+        }
     }
 
     /// <summary>
@@ -238,25 +267,28 @@ internal static class Overlay
         return parts;
     }
 
-    private static void Hoist(JToken document, List<JToken> matches, string name, string target, string overlayName)
+    private static void Hoist(JToken document, List<JToken> matches, string name, string target, string where)
     {
         if (matches.Count != 1 || matches[0] is not JObject schema || schema["$ref"] != null)
         {
-            throw new SpecToolException($"{overlayName}: x-hoist '{name}' needs a target that selects exactly one inline schema object; '{target}' selects {matches.Count} node(s).");
+            var selected = matches is [JObject { } only] && only["$ref"] is { } reference
+                ? $"a $ref to '{reference}' (named already: the correction is stale)"
+                : $"{matches.Count} node(s)";
+            throw new SpecToolException($"{where}: x-hoist '{name}' needs a target that selects exactly one inline schema object; '{target}' selects {selected}.");
         }
 
         var schemas = document.SelectToken("components.schemas") as JObject
-            ?? throw new SpecToolException($"{overlayName}: the spec has no components.schemas to hoist '{name}' into.");
+            ?? throw new SpecToolException($"{where}: the spec has no components.schemas to hoist '{name}' into.");
         if (schemas[name] is { } existing && !JToken.DeepEquals(existing, schema))
         {
-            throw new SpecToolException($"{overlayName}: x-hoist '{name}' from '{target}' differs from the existing schema of that name; pick another name.");
+            throw new SpecToolException($"{where}: x-hoist '{name}' from '{target}' differs from the existing schema of that name; pick another name.");
         }
 
         schemas[name] = schema.DeepClone();
         schema.Replace(new JObject { ["$ref"] = $"#/components/schemas/{name}" });
     }
 
-    private static void Remove(JToken match, string target, string overlayName)
+    private static void Remove(JToken match, string target, string where)
     {
         switch (match.Parent)
         {
@@ -267,12 +299,12 @@ internal static class Overlay
                 match.Remove();
                 break;
             default:
-                throw new SpecToolException($"{overlayName}: cannot remove the document root ({target}).");
+                throw new SpecToolException($"{where}: cannot remove the document root ({target}).");
         }
     }
 
     // Overlay 1.0: objects merge recursively, arrays get the update appended, anything else is replaced.
-    private static void Merge(JToken target, JToken update, string path, string overlayName)
+    private static void Merge(JToken target, JToken update, string path, string where)
     {
         switch (target)
         {
@@ -281,7 +313,7 @@ internal static class Overlay
                 {
                     if (targetObject[property.Name] is JObject or JArray && property.Value is JObject)
                     {
-                        Merge(targetObject[property.Name]!, property.Value, path, overlayName);
+                        Merge(targetObject[property.Name]!, property.Value, path, where);
                     }
                     else
                     {
@@ -305,7 +337,7 @@ internal static class Overlay
 
                 break;
             default:
-                throw new SpecToolException($"{overlayName}: target '{path}' selects a {target.Type}; an update needs an object or an array.");
+                throw new SpecToolException($"{where}: target '{path}' selects a {target.Type}; an update needs an object or an array.");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -8,45 +9,88 @@ namespace EdgeImpulse.Generated.SpecTool;
 
 internal static class Program
 {
-    private const string Usage = "usage: correct --spec <openapi.yaml> --overlay <corrections.overlay.yaml> --out <corrected.json>";
+    private const string Usage = "usage: correct --spec <openapi.yaml> --overlay <corrections.overlay.yaml> --out <corrected.json> [--name-inline-schemas]";
 
     public static int Main(string[] args)
     {
+        try
+        {
+            return Run(args, Console.Out, Console.Error);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug in the tool, not a problem with its input: still one error line for the build instead of an
+            // abort (exit 134), with the details after it.
+            Console.Error.WriteLine($"SpecTool: error : unexpected {ex.GetType().Name}: {ex.Message} (a SpecTool bug; details follow)");
+            Console.Error.WriteLine(ex);
+            return 1;
+        }
+    }
+
+    internal static int Run(string[] args, TextWriter output, TextWriter error)
+    {
         if (args.Length > 0 && args[0] == "update")
         {
-            return UpdateCommand.Run(args[1..], Console.Out, Console.Error);
+            return UpdateCommand.Run(args[1..], output, error);
         }
 
         if (args.Length > 0 && args[0] == "api-listing")
         {
-            return ApiListingCommand.Run(args[1..], Console.Out, Console.Error);
+            return ApiListingCommand.Run(args[1..], output, error);
         }
 
         try
         {
             if (args.Length == 0 || args[0] != "correct")
             {
-                Console.Error.WriteLine(Usage);
-                Console.Error.WriteLine($"   or: {UpdateCommand.Usage}");
-                Console.Error.WriteLine($"   or: {ApiListingCommand.Usage}");
+                error.WriteLine(Usage);
+                error.WriteLine($"   or: {UpdateCommand.Usage}");
+                error.WriteLine($"   or: {ApiListingCommand.Usage}");
                 return 2;
             }
 
             var spec = Option(args, "--spec");
             var overlayPath = Option(args, "--overlay");
-            var output = Option(args, "--out");
-            var document = YamlJson.Load(spec);
+            var outputPath = Option(args, "--out");
+            var specName = Path.GetFileName(spec);
+            var document = YamlJson.Load(spec) as JObject ?? throw new SpecToolException($"{specName}: is not a YAML mapping.");
+
+            // The default rules before the corrections (the corrections are written against the normalised spec that
+            // `update` writes); naming inline schemas after them, so x-hoist corrections still find their inline targets.
+            var changes = SpecNormalizer.Normalize(document).ToList();
             var applied = Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
+            if (args.Contains("--name-inline-schemas"))
+            {
+                changes.AddRange(SpecNormalizer.Normalize(document, new NormalizerOptions(NameInlineSchemas: true)));
+            }
+
+            foreach (var line in SpecNormalizer.Summarize(changes))
+            {
+                output.WriteLine(line);
+            }
+
             IdempotencyRule.Apply(document);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-            File.WriteAllText(output, document.ToString(Formatting.Indented) + "\n", new UTF8Encoding(false));
-            Console.WriteLine($"SpecTool: applied {applied.Count} corrections from {Path.GetFileName(overlayPath)} -> {output}");
+            var problems = SpecPreflight.Check(document, specName);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems)
+                {
+                    error.WriteLine($"SpecTool: error : {problem}");
+                }
+
+                error.WriteLine($"SpecTool: error : {problems.Count} problem(s) NSwag cannot generate; {outputPath} not written.");
+                return 1;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+            File.WriteAllText(outputPath, document.ToString(Formatting.Indented) + "\n", new UTF8Encoding(false));
+            output.WriteLine($"SpecTool: applied {applied.Count} corrections from {Path.GetFileName(overlayPath)} -> {outputPath}");
             return 0;
         }
         catch (Exception ex) when (ex is SpecToolException or IOException or YamlDotNet.Core.YamlException or JsonException)
         {
             // MSBuild turns "error :" lines into build errors with this text.
-            Console.Error.WriteLine($"SpecTool: error : {ex.Message}");
+            error.WriteLine($"SpecTool: error : {ex.Message}");
             return 1;
         }
     }

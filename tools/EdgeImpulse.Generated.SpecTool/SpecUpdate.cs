@@ -9,7 +9,7 @@ using Newtonsoft.Json.Linq;
 namespace EdgeImpulse.Generated.SpecTool;
 
 /// <summary>Where the <c>update</c> command reads and writes.</summary>
-internal sealed record UpdateOptions(string Upstream, string Operations, string Out, string Overlay);
+internal sealed record UpdateOptions(string Upstream, string Operations, string Out, string Overlay, NormalizerOptions? Normalizer = null);
 
 /// <summary>What an update did.</summary>
 /// <param name="Errors">Every problem found; empty on success.</param>
@@ -17,7 +17,8 @@ internal sealed record UpdateOptions(string Upstream, string Operations, string 
 /// <param name="Yaml">The new spec text, or null when the trim failed (then nothing is written).</param>
 /// <param name="Summary">Changes against the previous file at <c>Out</c>, or null when there was none.</param>
 /// <param name="Kept">What the trim kept, for the log: operations (of how many upstream) and components per section.</param>
-internal sealed record UpdateResult(IReadOnlyList<string> Errors, bool Written, string? Yaml, SpecSummary? Summary, string Kept);
+/// <param name="Normalized">What <see cref="SpecNormalizer"/> changed in the part of the upstream spec that was kept.</param>
+internal sealed record UpdateResult(IReadOnlyList<string> Errors, bool Written, string? Yaml, SpecSummary? Summary, string Kept, IReadOnlyList<NormalizationChange> Normalized);
 
 /// <summary>
 /// Makes the vendored spec from a full upstream spec: trims it to the operations in scope, checks that every
@@ -38,12 +39,16 @@ internal static class SpecUpdate
         var upstreamName = Path.GetFileName(options.Upstream);
         var upstream = YamlJson.Load(options.Upstream) as JObject
             ?? throw new SpecToolException($"{upstreamName}: is not a YAML mapping.");
+        // Normalised before the trim, which refuses security schemes nobody declares; only changes to what the trim
+        // keeps are reported.
+        var normalized = SpecNormalizer.Normalize(upstream, options.Normalizer);
         var trim = SpecTrimmer.Trim(upstream, operationIds, upstreamName);
         errors.AddRange(trim.Errors);
         var kept = Describe(trim);
+        normalized = normalized.Where(c => trim.Spec.SelectToken(c.Location) != null).ToList();
         if (errors.Count > 0)
         {
-            return new UpdateResult(errors, false, null, null, kept);
+            return new UpdateResult(errors, false, null, null, kept, normalized);
         }
 
         var overlayName = Path.GetFileName(options.Overlay);
@@ -63,7 +68,7 @@ internal static class SpecUpdate
             File.WriteAllText(options.Out, yaml, new UTF8Encoding(false));
         }
 
-        return new UpdateResult(errors, written, yaml, summary, kept);
+        return new UpdateResult(errors, written, yaml, summary, kept, normalized);
     }
 
     private static string Describe(TrimResult trim)

@@ -8,7 +8,7 @@ namespace EdgeImpulse.Generated.SpecTool;
 /// <summary>The <c>update</c> command line: options, printing, exit code.</summary>
 internal static class UpdateCommand
 {
-    public const string Usage = "usage: update --upstream <full openapi.yml> [--operations openapi.operations.txt] [--out openapi.yaml] [--overlay corrections.overlay.yaml] (defaults are relative to the current directory)";
+    public const string Usage = "usage: update --upstream <full openapi.yml> [--operations openapi.operations.txt] [--out openapi.yaml] [--overlay corrections.overlay.yaml] [--name-inline-schemas] (defaults are relative to the current directory)";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -17,6 +17,11 @@ internal static class UpdateCommand
             var options = ParseOptions(args);
             var result = SpecUpdate.Run(options);
             output.WriteLine($"SpecTool: kept {result.Kept}");
+            foreach (var line in SpecNormalizer.Summarize(result.Normalized))
+            {
+                output.WriteLine(line);
+            }
+
             output.WriteLine(result switch
             {
                 { Yaml: null } => $"SpecTool: {options.Out} not written (trim errors below)",
@@ -55,8 +60,16 @@ internal static class UpdateCommand
             ["--out"] = "openapi.yaml",
             ["--overlay"] = "corrections.overlay.yaml",
         };
+        var nameInlineSchemas = false;
         for (var i = 0; i < args.Count; i += 2)
         {
+            if (args[i] == "--name-inline-schemas")
+            {
+                nameInlineSchemas = true;
+                i--;
+                continue;
+            }
+
             if (args[i] is not ("--upstream" or "--operations" or "--out" or "--overlay") || i + 1 >= args.Count)
             {
                 throw new SpecToolException($"unexpected argument '{args[i]}'. {Usage}");
@@ -66,7 +79,7 @@ internal static class UpdateCommand
         }
 
         return values.TryGetValue("--upstream", out var upstream)
-            ? new UpdateOptions(upstream, values["--operations"], values["--out"], values["--overlay"])
+            ? new UpdateOptions(upstream, values["--operations"], values["--out"], values["--overlay"], new NormalizerOptions(nameInlineSchemas))
             : throw new SpecToolException($"missing --upstream. {Usage}");
     }
 }

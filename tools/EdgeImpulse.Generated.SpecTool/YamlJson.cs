@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
@@ -10,7 +11,8 @@ namespace EdgeImpulse.Generated.SpecTool;
 /// <summary>Reads YAML into JSON tokens with YAML 1.2 core-schema typing of plain scalars.</summary>
 /// <remarks>
 /// Quoted scalars stay strings, so <c>'y'</c>, <c>'200'</c> and <c>'-1..1'</c> survive as written.
-/// YamlDotNet itself rejects duplicate keys and resolves anchors/aliases.
+/// YamlDotNet itself rejects duplicate keys and resolves anchors/aliases. A YAML error names the file, line and
+/// column; every token read carries its <see cref="SourceLocation"/>, so later errors can say where a value came from.
 /// </remarks>
 internal static partial class YamlJson
 {
@@ -56,7 +58,23 @@ internal static partial class YamlJson
     private static JToken Read(TextReader reader, string sourceName)
     {
         var stream = new YamlStream();
-        stream.Load(reader);
+        var parser = new TrackingParser(new Parser(reader));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException ex)
+        {
+            // YamlDotNet's message has no position; its marks are 1-based.
+            throw new SpecToolException($"{sourceName}({ex.Start.Line},{ex.Start.Column}): invalid YAML: {ex.Message}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Some malformed input (a flow sequence left open before a plain scalar) trips YamlDotNet's scanner
+            // without a YamlException; the end of the last event read is the closest position there is.
+            throw new SpecToolException($"{sourceName}({parser.LastEnd.Line},{parser.LastEnd.Column}): invalid YAML after this point: {ex.Message}");
+        }
+
         if (stream.Documents.Count != 1)
         {
             throw new SpecToolException($"{sourceName}: expected exactly one YAML document, found {stream.Documents.Count}.");
@@ -67,6 +85,13 @@ internal static partial class YamlJson
 
     private static JToken Convert(YamlNode node, string path)
     {
+        var token = ConvertNode(node, path);
+        token.AddAnnotation(new SourceLocation(path, (int)node.Start.Line, (int)node.Start.Column));
+        return token;
+    }
+
+    private static JToken ConvertNode(YamlNode node, string path)
+    {
         switch (node)
         {
             case YamlMappingNode mapping:
@@ -75,7 +100,7 @@ internal static partial class YamlJson
                 {
                     if (key is not YamlScalarNode { Value: { } name })
                     {
-                        throw new SpecToolException($"{path}:{key.Start.Line}: mapping keys must be scalars.");
+                        throw new SpecToolException($"{path}({key.Start.Line},{key.Start.Column}): mapping keys must be scalars.");
                     }
 
                     obj[name] = Convert(value, path);
@@ -93,7 +118,7 @@ internal static partial class YamlJson
             case YamlScalarNode scalar:
                 return ConvertScalar(scalar);
             default:
-                throw new SpecToolException($"{path}:{node.Start.Line}: unsupported YAML node '{node.NodeType}'.");
+                throw new SpecToolException($"{path}({node.Start.Line},{node.Start.Column}): unsupported YAML node '{node.NodeType}'.");
         }
     }
 
@@ -101,6 +126,25 @@ internal static partial class YamlJson
     {
         var text = scalar.Value ?? string.Empty;
         return scalar.Style == ScalarStyle.Plain ? ResolvePlain(text) : new JValue(text);
+    }
+
+    // Remembers where the last event ended, for errors YamlDotNet raises without a position.
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current != null)
+            {
+                LastEnd = inner.Current.End;
+            }
+
+            return moved;
+        }
     }
 
     [GeneratedRegex("^[-+]?[0-9]+$")]

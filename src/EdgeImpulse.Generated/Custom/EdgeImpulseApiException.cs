@@ -1,4 +1,5 @@
-// CUSTOM: the one exception type every operation throws for a failed call (Azure SDK's RequestFailedException style).
+// CUSTOM: the one exception type every operation throws for a failed call (Azure SDK's RequestFailedException style);
+// public constructors so a test double (a mocked IJobsClient, a fake handler) can throw exactly what the library throws.
 using System;
 
 namespace EdgeImpulse.Generated;
@@ -7,7 +8,13 @@ namespace EdgeImpulse.Generated;
 /// A call to the Edge Impulse Studio API failed: a non-success HTTP status, a <c>success: false</c> body
 /// (which the Studio also sends with HTTP 200), a body that is not what the operation returns, or no response at all.
 /// </summary>
-public sealed class EdgeImpulseApiException : Exception
+/// <example>
+/// A test double that fails like a rate-limited Studio:
+/// <code>
+/// throw new EdgeImpulseApiException(429, "getJobStatus failed (HTTP 429): Too many requests", operationId: "getJobStatus", retryAfter: TimeSpan.FromSeconds(2));
+/// </code>
+/// </example>
+public class EdgeImpulseApiException : EdgeImpulseException
 {
     /// <summary>Initializes a new instance of the <see cref="EdgeImpulseApiException"/> class.</summary>
     /// <param name="message">The message.</param>
@@ -26,10 +33,43 @@ public sealed class EdgeImpulseApiException : Exception
         OperationId = string.Empty;
     }
 
-    internal EdgeImpulseApiException(string message, string operationId, int status, string? errorText, string? contentType, string? bodyExcerpt, Exception? innerException = null)
+    /// <summary>Initializes a new instance of the <see cref="EdgeImpulseApiException"/> class for an HTTP status.</summary>
+    /// <param name="status">The HTTP status code, or 0 when no response was received.</param>
+    /// <param name="message">The message.</param>
+    public EdgeImpulseApiException(int status, string message)
+        : base(message)
+    {
+        OperationId = string.Empty;
+        Status = status;
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="EdgeImpulseApiException"/> class with every detail.</summary>
+    /// <param name="status">The HTTP status code, or 0 when no response was received.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="operationId">The operationId of the call that failed, e.g. <c>getKeras</c>.</param>
+    /// <param name="errorText">The Studio's <c>error</c> text, when the body carried one.</param>
+    /// <param name="contentType">The response's content type.</param>
+    /// <param name="bodyExcerpt">The start of the response body (never a credential).</param>
+    /// <param name="retryAfter">How long the server asked the client to wait before trying again.</param>
+    /// <param name="innerException">The cause, or null.</param>
+    public EdgeImpulseApiException(int status, string message, string? operationId = null, string? errorText = null, string? contentType = null, string? bodyExcerpt = null, TimeSpan? retryAfter = null, Exception? innerException = null)
+        : this(message, operationId ?? string.Empty, status, errorText, contentType, bodyExcerpt, innerException)
+    {
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="EdgeImpulseApiException"/> class (the form the library's transport uses).</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="operationId">The operationId of the call that failed.</param>
+    /// <param name="status">The HTTP status code, or 0 when no response was received.</param>
+    /// <param name="errorText">The Studio's <c>error</c> text, when the body carried one.</param>
+    /// <param name="contentType">The response's content type.</param>
+    /// <param name="bodyExcerpt">The start of the response body (never a credential).</param>
+    /// <param name="innerException">The cause, or null.</param>
+    public EdgeImpulseApiException(string message, string operationId, int status, string? errorText, string? contentType, string? bodyExcerpt, Exception? innerException = null)
         : base(message, innerException)
     {
-        OperationId = operationId;
+        OperationId = operationId ?? string.Empty;
         Status = status;
         ErrorText = errorText;
         ContentType = contentType;
@@ -39,7 +79,10 @@ public sealed class EdgeImpulseApiException : Exception
     /// <summary>Gets the operationId of the call that failed, e.g. <c>getKeras</c>.</summary>
     public string OperationId { get; }
 
-    /// <summary>Gets the HTTP status code, or 0 when no response was received.</summary>
+    /// <summary>
+    /// Gets the HTTP status code, or 0 when no usable response was received: no connection, a timeout, or a body that
+    /// stalled or broke off (<see cref="Exception.InnerException"/> then holds the transport's exception).
+    /// </summary>
     public int Status { get; }
 
     /// <summary>Gets the Studio's <c>error</c> text, when the body carried one.</summary>

@@ -19,11 +19,28 @@ public sealed class EdgeImpulseClientOptions
     /// <summary>Gets or sets a JWT (from <c>POST /api-login</c>), sent as <c>x-jwt-token</c>. Use either this or <see cref="ApiKey"/>.</summary>
     public string? JwtToken { get; set; }
 
-    /// <summary>Gets or sets the time one HTTP call may take before it fails.</summary>
+    /// <summary>
+    /// Gets or sets the time one HTTP call may take before it fails: from sending the request until the whole answer
+    /// is read (for JSON and text operations), or until the headers of a download have arrived (its body is then the
+    /// caller's to read, under <see cref="ReadTimeout"/>). <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// Gets or sets how long a read of a download's body (<see cref="FileResponse.Stream"/>, the <c>.npy</c> array
+    /// helpers) may wait for the next bytes before it fails; it bounds a stalled transfer without limiting a long one.
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets or sets the largest download (in bytes) a binary operation accepts; null for no limit.</summary>
     public long? MaxDownloadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets the largest JSON or text answer (in bytes) an operation accepts; null for no limit. A larger answer
+    /// fails as soon as it is known to be larger (from its Content-Length, or while it is read), without being held.
+    /// </summary>
+    public long? MaxResponseBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Gets or sets how failed calls are retried (see <see cref="EdgeImpulseRetryOptions"/>).</summary>
     public EdgeImpulseRetryOptions Retry { get; set; } = new();
@@ -41,7 +58,7 @@ public sealed class EdgeImpulseClientOptions
     /// <inheritdoc />
     /// <remarks>Credentials are never printed, only whether they are set.</remarks>
     public override string ToString() =>
-        $"BaseUrl={(BaseUrl is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? "(with user info, hidden)" : BaseUrl?.ToString())}, ApiKey={(ApiKey is null ? "none" : "***")}, JwtToken={(JwtToken is null ? "none" : "***")}, Timeout={Timeout}, MaxDownloadBytes={MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}, Retry=({Retry})";
+        $"BaseUrl={(BaseUrl is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? "(with user info, hidden)" : BaseUrl?.ToString())}, ApiKey={(ApiKey is null ? "none" : "***")}, JwtToken={(JwtToken is null ? "none" : "***")}, Timeout={Timeout}, ReadTimeout={ReadTimeout}, MaxDownloadBytes={MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}, MaxResponseBytes={MaxResponseBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}, Retry=({Retry})";
 
     /// <summary>The longest <see cref="Timeout"/> accepted: what .NET's HttpClient and timers take (int.MaxValue ms, about 24.8 days).</summary>
     internal static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
@@ -71,14 +88,25 @@ public sealed class EdgeImpulseClientOptions
             throw new ArgumentException("Set either ApiKey or JwtToken, not both.", nameof(ApiKey));
         }
 
+        // HttpClient.Timeout's limit (int.MaxValue ms), the stricter of the stack's: a longer one would fail every call.
         if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout > MaxTimeout))
         {
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, $"Timeout must be positive and at most {MaxTimeout} (what .NET's HttpClient and timers accept), or infinite.");
         }
 
+        if (!IsTimerDuration(ReadTimeout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReadTimeout), ReadTimeout, "ReadTimeout must be positive (at most 49 days) or infinite.");
+        }
+
         if (MaxDownloadBytes is <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDownloadBytes), MaxDownloadBytes, "MaxDownloadBytes must be positive, or null for no limit.");
+        }
+
+        if (MaxResponseBytes is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "MaxResponseBytes must be positive, or null for no limit.");
         }
 
         var retry = (Retry ?? throw new ArgumentNullException(nameof(Retry), "Retry must not be null.")).Validated();
@@ -90,7 +118,9 @@ public sealed class EdgeImpulseClientOptions
             ApiKey = apiKey,
             JwtToken = jwtToken,
             Timeout = Timeout,
+            ReadTimeout = ReadTimeout,
             MaxDownloadBytes = MaxDownloadBytes,
+            MaxResponseBytes = MaxResponseBytes,
             UserAgent = UserAgent,
         };
     }
@@ -126,4 +156,8 @@ public sealed class EdgeImpulseClientOptions
 
         return trimmed;
     }
+
+    // What CancellationTokenSource.CancelAfter accepts, zero excluded.
+    private static bool IsTimerDuration(TimeSpan duration) =>
+        duration == System.Threading.Timeout.InfiniteTimeSpan || (duration > TimeSpan.Zero && duration.TotalMilliseconds <= uint.MaxValue - 1);
 }

@@ -31,6 +31,15 @@ internal sealed record CannedResponse(int Status, byte[] Body, string? ContentTy
     /// <summary>Gets a value indicating whether the body is sent chunked, without a Content-Length.</summary>
     public bool Chunked { get; init; }
 
+    /// <summary>
+    /// Gets the number of body bytes sent before the server stalls: it then sends nothing more, and holds the
+    /// connection open until it is disposed (for body and read timeout tests). Null sends the whole body.
+    /// </summary>
+    public int? StallAfterBytes { get; init; }
+
+    /// <summary>Gets the number of body bytes sent before the server drops the connection mid-body; null sends the whole body.</summary>
+    public int? DropAfterBytes { get; init; }
+
     /// <summary>Gets a value indicating whether the server drops the connection instead of answering (a network fault).</summary>
     public bool DropConnection { get; init; }
 
@@ -213,6 +222,21 @@ internal sealed class LoopbackServer : IAsyncDisposable
             else
             {
                 response.ContentLength64 = canned.Body.Length;
+            }
+
+            if (canned.StallAfterBytes is { } sent)
+            {
+                await response.OutputStream.WriteAsync(canned.Body.AsMemory(0, sent), _stop.Token).ConfigureAwait(false);
+                await response.OutputStream.FlushAsync(_stop.Token).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+            }
+
+            if (canned.DropAfterBytes is { } partial)
+            {
+                await response.OutputStream.WriteAsync(canned.Body.AsMemory(0, partial), _stop.Token).ConfigureAwait(false);
+                await response.OutputStream.FlushAsync(_stop.Token).ConfigureAwait(false);
+                response.Abort();
+                return;
             }
 
             await response.OutputStream.WriteAsync(canned.Body).ConfigureAwait(false);

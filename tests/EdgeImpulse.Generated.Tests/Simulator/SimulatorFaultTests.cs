@@ -166,6 +166,49 @@ public sealed class SimulatorFaultTests
         }
     }
 
+    public static readonly TestCaseData[] JobStarts = [.. Fault.JobStartOperationIds.Select(id => new TestCaseData(id).SetArgDisplayNames(id))];
+
+    [TestCaseSource(nameof(JobStarts))]
+    public async Task JobFails_FailsTheJobTheNextStartStarts_WithTheScriptedLine_ThenJobsSucceedAgain(string operationId)
+    {
+        await using var sim = await StartAsync();
+        using var client = CreateClient(sim);
+        await GenerateFeaturesAsync(client, sim);                       // training needs features to succeed
+        sim.Faults.Add(new Fault { Kind = FaultKind.JobFails, OperationId = operationId, JobFailureMessage = "ERR: scripted for " + operationId });
+
+        var failed = await WaitForJobAsync(client, sim, (await StartJobAsync(client, sim, operationId)).Id);
+        var log = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, failed.Id);
+        var next = await WaitForJobAsync(client, sim, (await StartJobAsync(client, sim, operationId)).Id);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failed.FinishedSuccessful, Is.False);
+            Assert.That(log, Does.Contain("ERR: scripted for " + operationId));
+            Assert.That(next.FinishedSuccessful, Is.True);
+            Assert.That(sim.Faults.Pending, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task JobFails_ThroughTheClientsWait_IsAJobFailedException_QuotingTheScriptedLine()
+    {
+        await using var sim = await StartAsync();
+        using var client = CreateClient(sim);
+        sim.Faults.Add(new Fault { Kind = FaultKind.JobFails, OperationId = "generateFeaturesJob", JobFailureMessage = "ERR: disk full" });
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.GenerateFeaturesAsync(sim.ProjectId, sim.DspId, new JobWaitOptions { InitialPollInterval = TimeSpan.FromMilliseconds(50) }));
+
+        Assert.That(ex!.Message, Does.EndWith(": ERR: disk full"));
+    }
+
+    private static Task<StartJobResponse> StartJobAsync(EdgeImpulseClient client, StudioSimulator sim, string operationId) => operationId switch
+    {
+        "trainKerasJob" => client.Jobs.TrainKerasJobAsync(sim.ProjectId, sim.LearnId, new SetKerasParameterRequest()),
+        "generateFeaturesJob" => client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId }),
+        "autotuneDspJob" => client.Jobs.AutotuneDspJobAsync(sim.ProjectId, new AutotuneDspRequest { DspId = sim.DspId }),
+        _ => client.Dsp.StartProfileCustomDspBlockAsync(sim.ProjectId, sim.DspId, new DspRunRequestWithoutFeaturesReadOnly()),
+    };
+
     [Test]
     public void Add_RejectsFaultsThatCannotHappen()
     {
@@ -176,6 +219,8 @@ public sealed class SimulatorFaultTests
             Assert.That(() => faults.Add(new Fault { Kind = FaultKind.ServerError, Count = 0 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => faults.Add(new Fault { Kind = FaultKind.ServerError, Status = 404 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => faults.Add(new Fault { Kind = FaultKind.Latency, Delay = TimeSpan.FromSeconds(-1) }), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => faults.Add(new Fault { Kind = FaultKind.JobFails }), Throws.InstanceOf<ArgumentException>().With.Message.Contains("trainKerasJob"));
+            Assert.That(() => faults.Add(new Fault { Kind = FaultKind.JobFails, OperationId = "getJobStatus" }), Throws.InstanceOf<ArgumentException>());
             Assert.That(faults.Pending, Is.Empty);
         }
     }

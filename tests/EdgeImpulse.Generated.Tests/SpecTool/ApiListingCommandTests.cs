@@ -70,6 +70,56 @@ public sealed class ApiListingCommandTests
         });
     }
 
+    private static readonly object[] ListingLines =
+    [
+        new object[] { "EdgeImpulse.Generated.Job", "EdgeImpulse.Generated.Job" },
+        new object[] { "EdgeImpulse.Generated.Job.Logs.get -> string?", "EdgeImpulse.Generated.Job.Logs.get" },
+        new object[] { "EdgeImpulse.Generated.Job.Job() -> void", "EdgeImpulse.Generated.Job.Job" },
+        new object[] { "virtual EdgeImpulse.Generated.DspClient.ClearDspBlockAsync(int projectId, int dspId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) -> System.Threading.Tasks.Task<EdgeImpulse.Generated.GenericApiResponse!>!", "EdgeImpulse.Generated.DspClient.ClearDspBlockAsync" },
+        new object[] { "static EdgeImpulse.Generated.AnomalyCapacity.FromValue(string! value) -> EdgeImpulse.Generated.AnomalyCapacity", "EdgeImpulse.Generated.AnomalyCapacity.FromValue" },
+        new object[] { "static EdgeImpulse.Generated.AnomalyCapacity.High.get -> EdgeImpulse.Generated.AnomalyCapacity", "EdgeImpulse.Generated.AnomalyCapacity.High.get" },
+        new object[] { "static EdgeImpulse.Generated.AnomalyCapacity.operator ==(EdgeImpulse.Generated.AnomalyCapacity left, EdgeImpulse.Generated.AnomalyCapacity right) -> bool", "EdgeImpulse.Generated.AnomalyCapacity.operator ==" },
+        new object[] { "static EdgeImpulse.Generated.AnomalyCapacity.implicit operator EdgeImpulse.Generated.AnomalyCapacity(string! value) -> EdgeImpulse.Generated.AnomalyCapacity", "EdgeImpulse.Generated.AnomalyCapacity.implicit operator EdgeImpulse.Generated.AnomalyCapacity" },
+        new object[] { "override EdgeImpulse.Generated.AnomalyCapacity.Equals(object? obj) -> bool", "EdgeImpulse.Generated.AnomalyCapacity.Equals" },
+        new object[] { "abstract EdgeImpulse.Generated.Npy.NpyArray.ToDoubleArray() -> double[]!", "EdgeImpulse.Generated.Npy.NpyArray.ToDoubleArray" },
+        new object[] { "const EdgeImpulse.Generated.JobWaitOptions.MaxLogLinesPerRequest = 1000 -> int", "EdgeImpulse.Generated.JobWaitOptions.MaxLogLinesPerRequest" },
+        new object[] { "static readonly EdgeImpulse.Generated.Limits.Default -> EdgeImpulse.Generated.Limits!", "EdgeImpulse.Generated.Limits.Default" },
+        new object[] { "sealed override EdgeImpulse.Generated.Job.ToString() -> string!", "EdgeImpulse.Generated.Job.ToString" },
+        new object[] { "static EdgeImpulse.Generated.Helpers", "EdgeImpulse.Generated.Helpers" },
+        new object[] { "*REMOVED*static EdgeImpulse.Generated.AnomalyCapacity.Low.get -> EdgeImpulse.Generated.AnomalyCapacity", "EdgeImpulse.Generated.AnomalyCapacity.Low.get" },
+        new object[] { "~EdgeImpulse.Generated.Legacy.Name.get -> string", "EdgeImpulse.Generated.Legacy.Name.get" },
+    ];
+
+    [TestCaseSource(nameof(ListingLines))]
+    public void SymbolName_IsTheMemberTheLineDenotes_WithoutModifiersOrSignature(string line, string expected) =>
+        Assert.That(ApiListingCommand.SymbolName(line), Is.EqualTo(expected));
+
+    [Test]
+    public void Summary_CountsStaticAndOverrideMembersOneByOne_AndAModifierChangeAsChanged()
+    {
+        var findings = new ApiListingCommand.Findings(
+            Added:
+            [
+                "static EdgeImpulse.Generated.AnomalyCapacity.High.get -> EdgeImpulse.Generated.AnomalyCapacity",
+                "static EdgeImpulse.Generated.AnomalyCapacity.Low.get -> EdgeImpulse.Generated.AnomalyCapacity",
+                "override EdgeImpulse.Generated.Job.ToString() -> string!",
+                "EdgeImpulse.Generated.DspClient.ClearDspBlockAsync(int projectId) -> System.Threading.Tasks.Task!",
+            ],
+            Removed:
+            [
+                "static EdgeImpulse.Generated.LearnBlockType.Keras.get -> EdgeImpulse.Generated.LearnBlockType",
+                "override EdgeImpulse.Generated.Sample.ToString() -> string!",
+                "virtual EdgeImpulse.Generated.DspClient.ClearDspBlockAsync(int projectId) -> System.Threading.Tasks.Task!",
+            ]);
+
+        var summary = ApiListingCommand.Summarize(findings);
+
+        Assert.That(summary[0], Is.EqualTo("public API: 3 added, 2 removed, 1 changed"));
+        Assert.That(summary[^1], Is.EqualTo("  ~ virtual EdgeImpulse.Generated.DspClient.ClearDspBlockAsync(int projectId) -> System.Threading.Tasks.Task!  =>  EdgeImpulse.Generated.DspClient.ClearDspBlockAsync(int projectId) -> System.Threading.Tasks.Task!"));
+        Assert.That(summary.Count(l => l.StartsWith("  + ", System.StringComparison.Ordinal)), Is.EqualTo(3));
+        Assert.That(summary.Count(l => l.StartsWith("  - ", System.StringComparison.Ordinal)), Is.EqualTo(2));
+    }
+
     [Test]
     public void Run_WhenTheBuildHasRealErrorsBesideTheFindings_FailsAndLeavesTheListingAlone()
     {

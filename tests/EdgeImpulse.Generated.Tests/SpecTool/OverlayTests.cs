@@ -111,6 +111,17 @@ public sealed class OverlayTests
     }
 
     [Test]
+    public void Hoist_OfASchemaTheSpecAlreadyNames_SaysTheCorrectionIsStale()
+    {
+        var document = Spec.DeepClone();
+        document["components"]!["schemas"]!["Job"]!["properties"]!["tags"] = new JObject { ["$ref"] = "#/components/schemas/Choice" };
+
+        var ex = Assert.Throws<SpecToolException>(() => Overlay.Apply(document, Actions("""{ "target": "$.components.schemas.Job.properties.tags", "description": "name it", "x-hoist": "Tags" }"""), "test"));
+
+        Assert.That(ex!.Message, Does.Contain("selects a $ref to '#/components/schemas/Choice' (named already: the correction is stale)"));
+    }
+
+    [Test]
     public void Hoist_ToANameHeldByADifferentSchema_IsRejected()
     {
         var ex = Assert.Throws<SpecToolException>(() => Overlay.Apply(Spec.DeepClone(), Actions("""{ "target": "$.components.schemas.Job.properties.tags", "description": "clash", "x-hoist": "Choice" }"""), "test"));

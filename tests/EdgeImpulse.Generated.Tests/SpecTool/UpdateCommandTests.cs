@@ -161,8 +161,8 @@ public sealed class UpdateCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.ErrorLines, Has.Count.EqualTo(2));
-        Assert.That(run.ErrorLines[0], Does.StartWith("SpecTool: error : corrections.overlay.yaml: action 1 target '$.components.schemas.GetSampleResponse.allOf[1].properties.sample' matches nothing"));
-        Assert.That(run.ErrorLines[1], Does.StartWith("SpecTool: error : corrections.overlay.yaml: action 3 target '$.components.schemas.Job.properties.removedField' matches nothing"));
+        Assert.That(run.ErrorLines[0], Does.StartWith("SpecTool: error : corrections.overlay.yaml(4): action 1: target '$.components.schemas.GetSampleResponse.allOf[1].properties.sample' matches nothing"));
+        Assert.That(run.ErrorLines[1], Does.StartWith("SpecTool: error : corrections.overlay.yaml(10): action 3: target '$.components.schemas.Job.properties.removedField' matches nothing"));
         Assert.That(YamlJson.Load(Out).SelectToken("components.schemas.GetSampleDspResponse"), Is.Not.Null, "the new spec is written so the corrections can be fixed against it");
         Assert.That(YamlJson.Load(Out).SelectToken("components.schemas.Job.properties.id.x-corrected"), Is.Null, "corrections are checked in memory, never written into the vendored spec");
     }

@@ -38,11 +38,30 @@ public sealed class YamlJsonTests
     }
 
     [Test]
-    public void DuplicateKey_IsAnError()
+    public void DuplicateKey_IsAnErrorNamingTheSourceLineAndColumn()
     {
-        var ex = Assert.Throws<YamlDotNet.Core.YamlException>(() => Load("a: 1\na: 2\n"));
+        var ex = Assert.Throws<SpecToolException>(() => YamlJson.Parse("a: 1\nb:\n  c: 2\n  c: 3\n", "spec.yaml"));
 
-        Assert.That(ex!.Message, Does.Contain("Duplicate key"));
+        Assert.That(ex!.Message, Does.StartWith("spec.yaml(4,3): invalid YAML: ").And.Contain("Duplicate key"));
+    }
+
+    [Test]
+    public void SyntaxError_IsAnErrorNamingTheSourceLineAndColumn()
+    {
+        var ex = Assert.Throws<SpecToolException>(() => YamlJson.Parse("a: 1\nb: [1, 2\nc: 3\n", "spec.yaml"));
+
+        Assert.That(ex!.Message, Does.Match(@"^spec\.yaml\([2-4],[0-9]+\): invalid YAML"));
+    }
+
+    [Test]
+    public void EveryToken_CarriesTheLineAndColumnItWasReadFrom()
+    {
+        var json = YamlJson.Parse("a: 1\nb:\n  - x\n  - c: 'y'\n", "spec.yaml");
+
+        Assert.That(json.SelectToken("b[1].c")!.Annotation<SourceLocation>(), Is.EqualTo(new SourceLocation("spec.yaml", 4, 8)));
+        Assert.That(json["b"]!.Annotation<SourceLocation>()!.Line, Is.EqualTo(3));
+        Assert.That(SourceLocation.Of(json.SelectToken("b[1]"), "fallback"), Is.EqualTo("spec.yaml(4)"));
+        Assert.That(SourceLocation.Of(new JObject(), "fallback"), Is.EqualTo("fallback"));
     }
 
     [Test]

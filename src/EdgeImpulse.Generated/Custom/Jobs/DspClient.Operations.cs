@@ -1,5 +1,5 @@
-// CUSTOM: startProfileCustomDspBlock as a JobOperation. The operation polls through a JobsClient on the same
-// connection, since job status and logs are Jobs operations.
+// CUSTOM: startProfileCustomDspBlock as a JobOperation (declared on IDspClient too). The operation polls through a
+// JobsClient on the same connection, since job status and logs are Jobs operations.
 using System.Threading;
 using System.Threading.Tasks;
 

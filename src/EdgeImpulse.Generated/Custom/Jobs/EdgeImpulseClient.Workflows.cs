@@ -1,12 +1,12 @@
 // CUSTOM: the common "start a job, wait, read its result" paths as one call each, a few lines over the generated
-// operations and JobOperation.
+// operations and JobOperation. Virtual, so a test double of the client can answer them directly.
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace EdgeImpulse.Generated;
 
 /// <content>Workflow helpers: train, generate features, autotune, profile — and wait.</content>
-public sealed partial class EdgeImpulseClient
+public partial class EdgeImpulseClient
 {
     /// <summary>Trains a Keras learn block and waits for it, then reads the trained model's metadata.</summary>
     /// <remarks>
@@ -22,7 +22,7 @@ public sealed partial class EdgeImpulseClient
     /// <exception cref="EdgeImpulseJobFailedException">Training failed.</exception>
     /// <exception cref="EdgeImpulseJobTimeoutException">The wait timed out.</exception>
     /// <exception cref="EdgeImpulseApiException">A call failed.</exception>
-    public async Task<KerasTrainingResult> TrainKerasAsync(int projectId, int learnId, SetKerasParameterRequest? settings = null, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<KerasTrainingResult> TrainKerasAsync(int projectId, int learnId, SetKerasParameterRequest? settings = null, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (settings is not null)
         {
@@ -44,7 +44,7 @@ public sealed partial class EdgeImpulseClient
     /// <exception cref="EdgeImpulseJobFailedException">Feature generation failed.</exception>
     /// <exception cref="EdgeImpulseJobTimeoutException">The wait timed out.</exception>
     /// <exception cref="EdgeImpulseApiException">A call failed.</exception>
-    public async Task<Job> GenerateFeaturesAsync(int projectId, GenerateFeaturesRequest request, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Job> GenerateFeaturesAsync(int projectId, GenerateFeaturesRequest request, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         var operation = await Jobs.StartGenerateFeaturesAsync(projectId, request, cancellationToken).ConfigureAwait(false);
         return await operation.WaitForCompletionAsync(options, cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed partial class EdgeImpulseClient
     /// <exception cref="EdgeImpulseJobFailedException">Feature generation failed.</exception>
     /// <exception cref="EdgeImpulseJobTimeoutException">The wait timed out.</exception>
     /// <exception cref="EdgeImpulseApiException">A call failed.</exception>
-    public Task<Job> GenerateFeaturesAsync(int projectId, int dspId, JobWaitOptions? options = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<Job> GenerateFeaturesAsync(int projectId, int dspId, JobWaitOptions? options = null, CancellationToken cancellationToken = default) =>
         GenerateFeaturesAsync(projectId, new GenerateFeaturesRequest { DspId = dspId }, options, cancellationToken);
 
     /// <summary>Autotunes a DSP block's parameters, waits for the job, and reads the results (getAutotunerResults).</summary>
@@ -71,7 +71,7 @@ public sealed partial class EdgeImpulseClient
     /// <exception cref="EdgeImpulseJobFailedException">Autotuning failed.</exception>
     /// <exception cref="EdgeImpulseJobTimeoutException">The wait timed out.</exception>
     /// <exception cref="EdgeImpulseApiException">A call failed.</exception>
-    public async Task<DspAutotunerResults> AutotuneDspAsync(int projectId, AutotuneDspRequest request, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<DspAutotunerResults> AutotuneDspAsync(int projectId, AutotuneDspRequest request, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         var operation = await Jobs.StartAutotuneDspAsync(projectId, request, cancellationToken).ConfigureAwait(false);
         var job = await operation.WaitForCompletionAsync(options, cancellationToken).ConfigureAwait(false);
@@ -88,7 +88,7 @@ public sealed partial class EdgeImpulseClient
     /// <exception cref="EdgeImpulseJobFailedException">Profiling failed.</exception>
     /// <exception cref="EdgeImpulseJobTimeoutException">The wait timed out.</exception>
     /// <exception cref="EdgeImpulseApiException">A call failed.</exception>
-    public async Task<ProfileTfLiteResponse> ProfileDspAsync(int projectId, int dspId, DspRunRequestWithoutFeaturesReadOnly body, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<ProfileTfLiteResponse> ProfileDspAsync(int projectId, int dspId, DspRunRequestWithoutFeaturesReadOnly body, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         var operation = await Dsp.StartProfileAsync(projectId, dspId, body, cancellationToken).ConfigureAwait(false);
         var job = await operation.WaitForCompletionAsync(options, cancellationToken).ConfigureAwait(false);

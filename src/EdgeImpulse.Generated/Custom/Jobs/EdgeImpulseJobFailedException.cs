@@ -7,7 +7,7 @@ using System.Linq;
 namespace EdgeImpulse.Generated;
 
 /// <summary>A job finished, but not successfully (<see cref="Job.FinishedSuccessful"/> is false or missing).</summary>
-public sealed class EdgeImpulseJobFailedException : Exception
+public class EdgeImpulseJobFailedException : EdgeImpulseException
 {
     // Enough of a log line to explain the failure without pasting a stack trace into the message.
     private const int ReasonLength = 300;

@@ -5,10 +5,21 @@ using System;
 namespace EdgeImpulse.Generated;
 
 /// <summary>A job did not finish within <see cref="JobWaitOptions.Timeout"/>.</summary>
-public sealed class EdgeImpulseJobTimeoutException : TimeoutException
+/// <remarks>
+/// Part of the <see cref="EdgeImpulseException"/> family (it is not a <see cref="TimeoutException"/>: the caller's
+/// own time limit, not a transport timeout, ran out).
+/// </remarks>
+public class EdgeImpulseJobTimeoutException : EdgeImpulseException
 {
-    internal EdgeImpulseJobTimeoutException(int projectId, long jobId, TimeSpan timeout, Job? lastStatus, bool cancelledOnServer, Exception? cancelJobFailure)
-        : base(Describe(projectId, jobId, timeout, lastStatus, cancelledOnServer, cancelJobFailure))
+    /// <summary>Initializes a new instance of the <see cref="EdgeImpulseJobTimeoutException"/> class.</summary>
+    /// <param name="projectId">The project the job belongs to.</param>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="timeout">The timeout that ran out.</param>
+    /// <param name="lastStatus">The job as last polled, or null if no poll succeeded.</param>
+    /// <param name="cancelledOnServer">Whether cancelJob was sent and accepted.</param>
+    /// <param name="cancelJobFailure">Why cancelJob failed, when it was asked for and did not succeed.</param>
+    public EdgeImpulseJobTimeoutException(int projectId, long jobId, TimeSpan timeout, Job? lastStatus = null, bool cancelledOnServer = false, Exception? cancelJobFailure = null)
+        : base(Describe(projectId, jobId, timeout, lastStatus, cancelledOnServer, cancelJobFailure), cancelJobFailure)
     {
         ProjectId = projectId;
         JobId = jobId;

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace EdgeImpulse.Generated;
 
 /// <content>The polling machinery behind <see cref="WaitForCompletionAsync(JobWaitOptions, CancellationToken)"/> and <see cref="StreamLogsAsync"/>.</content>
-public sealed partial class JobOperation
+public partial class JobOperation
 {
     private sealed class PollRun : IDisposable
     {

@@ -1,6 +1,6 @@
 // CUSTOM: a started Studio job as one object (Azure SDK Operation<T> style): poll it to completion with backoff,
 // a timeout, tolerance of transient failures and progress; cancel it; stream its log live. Built over IJobsClient
-// so it can be driven by a mock.
+// so it can be driven by a mock; unsealed with virtual members and a protected constructor, so it can be one.
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -14,13 +14,18 @@ namespace EdgeImpulse.Generated;
 /// read its log while it runs. Get one from a start method such as <see cref="JobsClient.StartTrainKerasAsync"/>,
 /// or attach to a known job id with <see cref="JobsClient.AttachToJob"/>.
 /// </summary>
-/// <remarks>Streaming the log while another task waits for completion is supported; each call polls on its own.</remarks>
-public sealed partial class JobOperation
+/// <remarks>
+/// Streaming the log while another task waits for completion is supported; each call polls on its own. Every public
+/// member is virtual, so a test can substitute the whole operation (a mocking library, or a subclass using the
+/// protected constructor) instead of scripting the job's status answers.
+/// </remarks>
+public partial class JobOperation
 {
     // cancelJob after a timeout or cancellation runs on a fresh token (the caller's is already cancelled), bounded by this.
     private static readonly TimeSpan CancelRequestTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly IJobsClient _jobs;
+    // Null only for a test double made with the protected constructor.
+    private readonly IJobsClient? _jobs;
     private readonly Redactor? _redact;
     private readonly TransportLogging? _logging;
     private volatile Job? _lastStatus;
@@ -39,6 +44,12 @@ public sealed partial class JobOperation
     {
     }
 
+    /// <summary>Initializes a new instance of the <see cref="JobOperation"/> class for a test double that overrides the members it uses.</summary>
+    /// <remarks>It polls through no jobs client: a member that is not overridden throws <see cref="InvalidOperationException"/>.</remarks>
+    protected JobOperation()
+    {
+    }
+
     internal JobOperation(IJobsClient jobs, int projectId, long jobId, Redactor? redact)
     {
         ArgumentNullException.ThrowIfNull(jobs);
@@ -52,24 +63,24 @@ public sealed partial class JobOperation
     }
 
     /// <summary>Gets the project the job belongs to.</summary>
-    public int ProjectId { get; }
+    public virtual int ProjectId { get; }
 
     /// <summary>Gets the job's id.</summary>
-    public long JobId { get; }
+    public virtual long JobId { get; }
 
     /// <summary>Gets the job as the latest status poll returned it, or null before the first poll.</summary>
-    public Job? LastStatus => _lastStatus;
+    public virtual Job? LastStatus => _lastStatus;
 
     /// <summary>Gets a value indicating whether the latest status poll saw the job finished (successfully or not).</summary>
-    public bool HasCompleted => _lastStatus?.Finished is not null;
+    public virtual bool HasCompleted => _lastStatus?.Finished is not null;
 
     /// <summary>Polls the job's status once (getJobStatus) and remembers it in <see cref="LastStatus"/>.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The job as the server reports it now.</returns>
     /// <exception cref="EdgeImpulseApiException">The call failed.</exception>
-    public async Task<Job> UpdateStatusAsync(CancellationToken cancellationToken = default)
+    public virtual async Task<Job> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
-        var response = await _jobs.GetJobStatusAsync(ProjectId, JobId, cancellationToken).ConfigureAwait(false);
+        var response = await Jobs.GetJobStatusAsync(ProjectId, JobId, cancellationToken).ConfigureAwait(false);
         var job = response.Job ?? throw new EdgeImpulseApiException($"getJobStatus returned no job for job {JobId}.", "getJobStatus", 200, null, null, null);
         _lastStatus = job;
         return job;
@@ -81,7 +92,7 @@ public sealed partial class JobOperation
     /// <exception cref="EdgeImpulseJobFailedException">The job finished without success.</exception>
     /// <exception cref="EdgeImpulseApiException">Polling failed for a non-transient reason, or kept failing longer than tolerated.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public Task<Job> WaitForCompletionAsync(CancellationToken cancellationToken = default) => WaitForCompletionAsync(null, cancellationToken);
+    public virtual Task<Job> WaitForCompletionAsync(CancellationToken cancellationToken = default) => WaitForCompletionAsync(null, cancellationToken);
 
     /// <summary>Waits until the job finishes, polling its status as <paramref name="options"/> say.</summary>
     /// <param name="options">Polling settings; null for the defaults.</param>
@@ -95,7 +106,7 @@ public sealed partial class JobOperation
     /// <exception cref="EdgeImpulseApiException">Polling failed for a non-transient reason (e.g. an unknown job), or kept failing longer than <see cref="JobWaitOptions.TransientFailureTolerance"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public async Task<Job> WaitForCompletionAsync(JobWaitOptions? options, CancellationToken cancellationToken = default)
+    public virtual async Task<Job> WaitForCompletionAsync(JobWaitOptions? options, CancellationToken cancellationToken = default)
     {
         var settings = (options ?? new JobWaitOptions()).Validated();
         cancellationToken.ThrowIfCancellationRequested();
@@ -132,19 +143,19 @@ public sealed partial class JobOperation
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the server accepted the request.</returns>
     /// <exception cref="EdgeImpulseApiException">The call failed.</exception>
-    public Task CancelAsync(bool force = false, CancellationToken cancellationToken = default) =>
-        _jobs.CancelJobAsync(ProjectId, JobId, force ? "true" : null, cancellationToken);
+    public virtual Task CancelAsync(bool force = false, CancellationToken cancellationToken = default) =>
+        Jobs.CancelJobAsync(ProjectId, JobId, force ? "true" : null, cancellationToken);
 
     /// <summary>Reads the job's last log lines (getJobsLogs), oldest first, whatever order the server sends them in.</summary>
     /// <param name="count">How many lines, 1 to 1000 (the server keeps no more).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>At most <paramref name="count"/> lines, oldest first.</returns>
     /// <exception cref="EdgeImpulseApiException">The call failed.</exception>
-    public async Task<IReadOnlyList<JobLogLine>> GetLastLogLinesAsync(int count, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<JobLogLine>> GetLastLogLinesAsync(int count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, JobWaitOptions.MaxLogLinesPerRequest);
-        var response = await _jobs.GetJobsLogsAsync(ProjectId, JobId, count, null, cancellationToken).ConfigureAwait(false);
+        var response = await Jobs.GetJobsLogsAsync(ProjectId, JobId, count, null, cancellationToken).ConfigureAwait(false);
         return LastLines(response, count);
     }
 
@@ -169,7 +180,7 @@ public sealed partial class JobOperation
     /// <exception cref="EdgeImpulseJobTimeoutException"><see cref="JobWaitOptions.Timeout"/> ran out.</exception>
     /// <exception cref="EdgeImpulseApiException">Polling failed for a non-transient reason, or kept failing longer than tolerated.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public async IAsyncEnumerable<JobLogLine> StreamLogsAsync(JobWaitOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual async IAsyncEnumerable<JobLogLine> StreamLogsAsync(JobWaitOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var settings = (options ?? new JobWaitOptions()).Validated();
         cancellationToken.ThrowIfCancellationRequested();
@@ -211,19 +222,28 @@ public sealed partial class JobOperation
         }
     }
 
+    private IJobsClient Jobs => _jobs ?? throw new InvalidOperationException(
+        $"This {GetType().Name} was made with the protected constructor (for a test double) and has no jobs client; override the member the test calls.");
+
+    /// <summary>The operation for a job a start call returned; a success without a job id is a server error, not a bad argument.</summary>
+    internal static JobOperation ForStarted(IJobsClient jobs, int projectId, StartJobResponse started, string operationId) =>
+        started is { Id: > 0 }
+            ? jobs.AttachToJob(projectId, started.Id)
+            : throw new EdgeImpulseApiException($"{operationId} returned no job id.", operationId, 200, null, null, null);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"Job {JobId} in project {ProjectId}: {(_lastStatus is { } job ? JobProgress.StateOf(job).ToString() : "not polled yet")}";
 
     private async Task<List<JobLogLine>> ReadNewLogLinesAsync(PollRun run, JobLogCursor cursor, int limit)
     {
-        var response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, limit, null, t)).ConfigureAwait(false);
+        var response = await run.CallAsync(t => Jobs.GetJobsLogsAsync(ProjectId, JobId, limit, null, t)).ConfigureAwait(false);
         var window = JobLogCursor.Chronological(response.Stdout);
         if (window.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest && !cursor.ReachesBack(response.TotalCount, window))
         {
             // The window was full and does not reach back to the lines delivered (by the count, or by content when
             // the count is off): a wider one may reach them, where this one would leave a gap.
-            response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, JobWaitOptions.MaxLogLinesPerRequest, null, t)).ConfigureAwait(false);
+            response = await run.CallAsync(t => Jobs.GetJobsLogsAsync(ProjectId, JobId, JobWaitOptions.MaxLogLinesPerRequest, null, t)).ConfigureAwait(false);
             window = JobLogCursor.Chronological(response.Stdout);
         }
 
@@ -241,7 +261,7 @@ public sealed partial class JobOperation
 
         try
         {
-            var response = await run.CallAsync(t => _jobs.GetJobsLogsAsync(ProjectId, JobId, count, null, t)).ConfigureAwait(false);
+            var response = await run.CallAsync(t => Jobs.GetJobsLogsAsync(ProjectId, JobId, count, null, t)).ConfigureAwait(false);
             return LastLines(response, count);
         }
         catch (EdgeImpulseApiException)

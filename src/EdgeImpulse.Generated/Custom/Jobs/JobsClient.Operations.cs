@@ -1,5 +1,6 @@
 // CUSTOM: start methods that hand back a JobOperation instead of a bare job id, and AttachToJob for a job started
-// elsewhere. Thin: each is the generated call plus the operation object.
+// elsewhere (declared on IJobsClient too). Thin: each is the generated call plus the operation object, which masks
+// this client's credentials in the log lines a failure quotes.
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,7 +61,5 @@ public partial class JobsClient
 
     /// <summary>The operation for a job a start call returned; a success without a job id is a server error, not a bad argument.</summary>
     internal JobOperation AttachToStarted(int projectId, StartJobResponse started, string operationId) =>
-        started.Id > 0
-            ? AttachToJob(projectId, started.Id)
-            : throw new EdgeImpulseApiException($"{operationId} returned no job id.", operationId, 200, null, null, null);
+        JobOperation.ForStarted(this, projectId, started, operationId);
 }

@@ -68,7 +68,8 @@ public static class DspClientNpyExtensions
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
-                throw new EdgeImpulseApiException($"{operationId}: the download broke off: {ex.Message}", operationId, file.StatusCode, null, file.ContentType, null, ex);
+                // Status 0, as for every body that breaks off: the answer never arrived whole (a retry may help).
+                throw new EdgeImpulseApiException($"{operationId}: the download broke off after the HTTP {file.StatusCode} headers: {ex.Message}", operationId, 0, null, file.ContentType, null, ex);
             }
         }
     }

@@ -27,13 +27,13 @@ public partial class FileResponse
     public Task<NpyArray> ReadNpyAsync(CancellationToken cancellationToken = default)
     {
         // Only downloads carry the limit (ApiConnection wraps their body); a FileResponse made by hand has none.
-        var limited = Stream as LengthLimitedStream;
+        var limited = Stream as BoundedReadStream;
         var settings = new NpyReadSettings
         {
             StreamLength = ContentLength,
             RequireEnd = true,
             MaxBytes = limited?.Limit,
-            OverLimit = limited is null ? null : header => limited.OverLimit($"the .npy header's {header.Description} needs {header.HeaderBytes + header.DataBytes} bytes with its {header.HeaderBytes}-byte header"),
+            OverLimit = limited?.Limit is null ? null : header => limited!.OverLimit($"the .npy header's {header.Description} needs {header.HeaderBytes + header.DataBytes} bytes with its {header.HeaderBytes}-byte header"),
         };
         return NpyReader.ReadAsync(Stream, settings, cancellationToken);
     }

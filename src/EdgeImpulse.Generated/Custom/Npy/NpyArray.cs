@@ -4,6 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
+using System.Linq;
 
 namespace EdgeImpulse.Generated.Npy;
 
@@ -60,14 +61,20 @@ public abstract class NpyArray
     /// <returns>The description.</returns>
     public override string ToString() => Describe(DType, Shape);
 
+    private const int MaxShownDimensions = 64;
+
     internal static string Describe(NpyDType dtype, IReadOnlyList<int> shape) => $"{dtype} array of shape {FormatShape(shape)}";
 
-    /// <summary>Formats a shape as Python writes a tuple: <c>()</c>, <c>(3,)</c>, <c>(2, 3)</c>.</summary>
+    /// <summary>
+    /// Formats a shape as Python writes a tuple: <c>()</c>, <c>(3,)</c>, <c>(2, 3)</c>; past NumPy's 64 dimensions
+    /// (only a corrupt header has more) it stops, so a message quoting a shape stays bounded.
+    /// </summary>
     internal static string FormatShape(IReadOnlyList<int> shape) => shape.Count switch
     {
         0 => "()",
         1 => string.Create(CultureInfo.InvariantCulture, $"({shape[0]},)"),
-        _ => "(" + string.Join(", ", shape) + ")",
+        <= MaxShownDimensions => "(" + string.Join(", ", shape) + ")",
+        _ => "(" + string.Join(", ", shape.Take(MaxShownDimensions)) + $", … {shape.Count} dimensions in all)",
     };
 
     internal static NpyFormatException ElementTypeMismatch(NpyDType dtype, Type requested) =>

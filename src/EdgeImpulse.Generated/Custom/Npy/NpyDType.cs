@@ -101,13 +101,13 @@ public sealed record NpyDType
     {
         if (descr.Length < 2 || descr[0] is not ('<' or '>' or '|'))
         {
-            throw new NpyFormatException($"Unsupported dtype '{descr}': expected a byte order ('<', '>' or '|'), a kind and an item size, as NumPy writes (e.g. '<f4').");
+            throw new NpyFormatException($"Unsupported dtype '{NpyHeader.Excerpt(descr)}': expected a byte order ('<', '>' or '|'), a kind and an item size, as NumPy writes (e.g. '<f4').");
         }
 
         var code = descr[1..];
         if (!Supported.TryGetValue(code, out var supported))
         {
-            throw new NpyFormatException($"Unsupported dtype '{descr}': {DescribeUnsupported(code)}. Supported are {SupportedList}.");
+            throw new NpyFormatException($"Unsupported dtype '{NpyHeader.Excerpt(descr)}': {DescribeUnsupported(code)}. Supported are {SupportedList}.");
         }
 
         var itemSize = int.Parse(code.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
@@ -115,7 +115,7 @@ public sealed record NpyDType
         {
             '<' => NpyByteOrder.LittleEndian,
             '>' => NpyByteOrder.BigEndian,
-            _ => throw new NpyFormatException($"Unsupported dtype '{descr}': '|' (no byte order) is only valid for one-byte items, and these are {itemSize} bytes."),
+            _ => throw new NpyFormatException($"Unsupported dtype '{NpyHeader.Excerpt(descr)}': '|' (no byte order) is only valid for one-byte items, and these are {itemSize} bytes."),
         };
         return new NpyDType(descr, supported.Kind, itemSize, byteOrder, supported.Reader);
     }

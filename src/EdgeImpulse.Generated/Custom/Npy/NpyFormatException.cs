@@ -8,7 +8,8 @@ namespace EdgeImpulse.Generated.Npy;
 /// body), an unsupported format version, a malformed header, an unsupported dtype, Fortran order, truncated data,
 /// or data of another element type than the one asked for. The message names the problem.
 /// </summary>
-public sealed class NpyFormatException : FormatException
+/// <remarks>Part of the <see cref="EdgeImpulseException"/> family (it is not a <see cref="FormatException"/>).</remarks>
+public class NpyFormatException : EdgeImpulseException
 {
     /// <summary>Initializes a new instance of the <see cref="NpyFormatException"/> class.</summary>
     /// <param name="message">What is wrong with the input.</param>

@@ -30,7 +30,7 @@ internal sealed record NpyHeader(Version Version, NpyDType DType, int[] Shape, i
         var unexpected = entries.Keys.Where(key => !Keys.Contains(key)).ToList();
         if (missing.Count > 0 || unexpected.Count > 0)
         {
-            var problems = missing.Select(key => $"no '{key}'").Concat(unexpected.Select(key => $"an unexpected '{key}'"));
+            var problems = missing.Select(key => $"no '{key}'").Concat(unexpected.Select(key => $"an unexpected '{Excerpt(key)}'"));
             throw Malformed(text, $"it must have exactly the keys 'descr', 'fortran_order' and 'shape', but has {string.Join(" and ", problems)}");
         }
 
@@ -83,10 +83,13 @@ internal sealed record NpyHeader(Version Version, NpyDType DType, int[] Shape, i
         }).ToArray();
     }
 
-    private static NpyFormatException Malformed(string text, string problem) => new($"Malformed .npy header: {problem}. The header is {Excerpt(text)}.");
+    // The problem may name keys from the header: bounded like the header itself.
+    private static NpyFormatException Malformed(string text, string problem) => new($"Malformed .npy header: {Bounded(problem, 400)}. The header is {Excerpt(text)}.");
 
-    // Shows the header as text, bounded, with anything unprintable escaped.
-    private static string Excerpt(string text)
+    private static string Bounded(string text, int limit) => text.Length <= limit ? text : text[..limit] + "…";
+
+    /// <summary>Shows header text (the header, a key, a descr) as an exception message may quote it: bounded, with anything unprintable escaped.</summary>
+    internal static string Excerpt(string text)
     {
         const int Limit = 200;
         var shown = text.TrimEnd(' ', '\n');
@@ -141,7 +144,7 @@ internal sealed record NpyHeader(Version Version, NpyDType DType, int[] Shape, i
                 SkipWhitespace();
                 if (!entries.TryAdd(key, ParseValue()))
                 {
-                    throw Malformed(text, $"the key '{key}' appears twice");
+                    throw Malformed(text, $"the key '{Excerpt(key)}' appears twice");
                 }
 
                 if (!SkipSeparator('}'))

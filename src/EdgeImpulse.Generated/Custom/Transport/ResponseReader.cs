@@ -76,7 +76,7 @@ internal sealed class ResponseReader
 
             using var body = await ReadBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
             using var text = new PooledBodyTextReader(body, EncodingOf(contentType?.CharSet));
-            return await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            return text.ReadToEnd();
         }
     }
 
@@ -101,10 +101,7 @@ internal sealed class ResponseReader
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (_options.MaxDownloadBytes is { } max)
-        {
-            stream = new LengthLimitedStream(stream, max, operationId, status, contentType);
-        }
+        var body = new BoundedReadStream(stream, _options.MaxDownloadBytes, _options.ReadTimeout, operationId, status, contentType);
 
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers)
@@ -117,7 +114,7 @@ internal sealed class ResponseReader
             headers[name] = values;
         }
 
-        return new FileResponse(status, headers, stream, null, response);
+        return new FileResponse(status, headers, body, null, response);
     }
 
     /// <summary>Replaces every configured credential in <paramref name="text"/>, in any encoding, with <c>***</c>.</summary>
@@ -170,8 +167,30 @@ internal sealed class ResponseReader
         _ => token.ToString(),
     };
 
-    private Task<PooledBody> ReadBodyAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
-        ReadBoundedAsync(response, cancellationToken);
+    /// <summary>Reads a successful JSON or text answer, refusing one over MaxResponseBytes before holding more than that.</summary>
+    private async Task<PooledBody> ReadBodyAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength is { } length && length > limit)
+        {
+            throw OverLimit(response, operationId, $"the answer is {length} bytes, more");
+        }
+
+        var body = await ReadBoundedAsync(response, cancellationToken, limit).ConfigureAwait(false);
+        if (body.OverLimit)
+        {
+            body.Dispose();
+            throw OverLimit(response, operationId, "the answer is larger");
+        }
+
+        return body;
+    }
+
+    private EdgeImpulseApiException OverLimit(HttpResponseMessage response, string operationId, string what) =>
+        new($"{operationId}: {what} than the configured limit of {_options.MaxResponseBytes} bytes (EdgeImpulseClientOptions.MaxResponseBytes); nothing past the limit was read.", operationId, (int)response.StatusCode, null, response.Content.Headers.ContentType?.MediaType, null)
+        {
+            RetryAfter = RetryAfterOf(response),
+        };
 
     private async Task<PooledBody> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken, long? limit = null)
     {
@@ -265,7 +284,10 @@ internal sealed class ResponseReader
 
     private EdgeImpulseApiException NotJson(HttpResponseMessage response, string operationId, PooledBody body, JsonReaderException ex)
     {
-        var what = body.Length == 0 || string.IsNullOrWhiteSpace(body.GetString(_captureBytes)) ? "an empty body" : $"a body that is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"})";
+        var contentType = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+        var what = body.Length == 0 || string.IsNullOrWhiteSpace(body.GetString(_captureBytes)) ? "an empty body"
+            : body.OverLimit ? $"an error body ({contentType}) longer than the {ErrorBodyLimit} bytes read of it"
+            : $"a body that is not JSON ({contentType})";
         return Failure($"{operationId} failed (HTTP {(int)response.StatusCode}): the server sent {what}.", operationId, response, null, body, ex);
     }
 
@@ -273,7 +295,7 @@ internal sealed class ResponseReader
         Failure($"{operationId} failed (HTTP {(int)response.StatusCode}): {Quote(errorText ?? "success: false without an error text")}", operationId, response, errorText, body, inner);
 
     private EdgeImpulseApiException Failure(string message, string operationId, HttpResponseMessage response, string? errorText, PooledBody? body, Exception? inner) =>
-        new(Redact(message), operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.Content.Headers.ContentType?.MediaType, Excerpt(body), _redactor.Scrub(inner))
+        new(Redact(message), operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.Content.Headers.ContentType?.MediaType, Excerpt(body), Bounded(inner))
         {
             RetryAfter = RetryAfterOf(response),
         };
@@ -287,6 +309,38 @@ internal sealed class ResponseReader
 
         var excerpt = _redactor.Excerpt(body.GetString(_captureBytes), ExcerptLength);
         return body.Length > _captureBytes && !excerpt.EndsWith('…') ? excerpt + "…" : excerpt;
+    }
+
+    /// <summary>
+    /// The parser's exception as ours keeps it: Newtonsoft (and .NET's number parsing) quote the offending value, which
+    /// may be megabytes long or hold a credential; such an exception is rebuilt, same kind and position, with the
+    /// message quoted like any server text. Bounded ones are kept as they are.
+    /// </summary>
+    private Exception? Bounded(Exception? ex)
+    {
+        if (ex is null)
+        {
+            return null;
+        }
+
+        var inner = Bounded(ex.InnerException);
+        var message = Quote(ex.Message);
+        if (ReferenceEquals(inner, ex.InnerException) && message == ex.Message)
+        {
+            return ex;
+        }
+
+        return ex switch
+        {
+            JsonReaderException reader => new JsonReaderException(message, Quote(reader.Path ?? string.Empty), reader.LineNumber, reader.LinePosition, inner),
+            JsonSerializationException serializer => new JsonSerializationException(message, Quote(serializer.Path ?? string.Empty), serializer.LineNumber, serializer.LinePosition, inner),
+            JsonException => new JsonException(message, inner),
+            OverflowException => new OverflowException(message, inner),
+            FormatException => new FormatException(message, inner),
+            InvalidCastException => new InvalidCastException(message, inner),
+            ArgumentException => new ArgumentException(message, inner),
+            _ => new InvalidDataException(message, inner),
+        };
     }
 
     /// <summary>Server-sent text as a message quotes it: redacted first (so a cut cannot split a credential), then bounded.</summary>

@@ -25,7 +25,7 @@ public sealed class NpyDownloadLimitTests
     public async Task ReadNpyAsync_ChunkedBodyWhoseHeaderNeedsMoreThanTheLimit_IsRefusedBeforeAllocating()
     {
         var body = new TrickleStream(HugeHeaderShortBody);
-        using var file = Chunked(new LengthLimitedStream(body, DefaultLimit, "downloadDspData", 200, "application/octet-stream"));
+        using var file = Chunked(new BoundedReadStream(body, DefaultLimit, System.Threading.Timeout.InfiniteTimeSpan, "downloadDspData", 200, "application/octet-stream"));
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
         var error = (await Assert.ThrowsAsync<EdgeImpulseApiException>(() => file.ReadNpyAsync()))!;
@@ -46,7 +46,7 @@ public sealed class NpyDownloadLimitTests
     {
         var bytes = NpyFixtures.Bytes("float64-big-endian");
         var body = new TrickleStream(bytes);
-        using var file = Chunked(new LengthLimitedStream(body, bytes.Length + slack, "downloadDspData", 200, null));
+        using var file = Chunked(new BoundedReadStream(body, bytes.Length + slack, System.Threading.Timeout.InfiniteTimeSpan, "downloadDspData", 200, null));
 
         if (reads)
         {

@@ -113,6 +113,26 @@ public sealed class NpyReaderErrorTests
         Assert.That(error.Message, Does.Contain("must be UTF-8"));
     }
 
+    [TestCase("descr", TestName = "ReadAsync_AHugeDescr_IsQuotedOnlyInPart")]
+    [TestCase("duplicate key", TestName = "ReadAsync_AHugeDuplicateKey_IsQuotedOnlyInPart")]
+    [TestCase("unexpected keys", TestName = "ReadAsync_ManyHugeUnexpectedKeys_AreQuotedOnlyInPart")]
+    [TestCase("shape", TestName = "ReadAsync_AShapeOfThousandsOfDimensions_IsQuotedOnlyInPart")]
+    public async Task ReadAsync_HeaderTextInAMessage_IsBounded(string what)
+    {
+        var huge = new string('k', 20_000);
+        var header = what switch
+        {
+            "descr" => "{'descr': '<" + huge + "', 'fortran_order': False, 'shape': (3,), }",
+            "duplicate key" => "{'" + huge + "': 1, '" + huge + "': 2, 'descr': '<f4', 'fortran_order': False, 'shape': (3,), }",
+            "unexpected keys" => "{" + string.Concat(Enumerable.Range(0, 6).Select(i => $"'{i}{huge[..5000]}': 1, ")) + "'descr': '<f4', 'fortran_order': False, 'shape': (3,), }",
+            _ => "{'descr': '<f4', 'fortran_order': False, 'shape': (" + string.Concat(Enumerable.Repeat("1, ", 10_000)) + "), }",
+        };
+
+        var error = (await Assert.ThrowsAsync<NpyFormatException>(() => NpyReader.ReadAsync(new MemoryStream(NpyBytes.Header(header, major: 2)))))!;
+
+        Assert.That(error.Message, Has.Length.LessThan(2048));
+    }
+
     [TestCase("{'descr': '<f4', 'shape': (3,), }", "must have exactly the keys 'descr', 'fortran_order' and 'shape', but has no 'fortran_order'")]
     [TestCase("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), 'order': 'C', }", "but has an unexpected 'order'")]
     [TestCase("{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': (3,), }", "the key 'descr' appears twice")]
