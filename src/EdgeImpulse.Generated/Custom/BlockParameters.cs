@@ -103,8 +103,17 @@ public sealed class BlockParameters
             return false;
         }
 
-        parameters = _json.ToObject<T>(ApiConnection.Serializer) ?? new T();
-        return true;
+        // A Try method never throws: JSON of the right variant whose values do not fit the type reads as "not this variant".
+        try
+        {
+            parameters = _json.ToObject<T>(ApiConnection.Serializer) ?? new T();
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or ArgumentException or OverflowException)
+        {
+            parameters = null!;
+            return false;
+        }
     }
 
     private sealed class BlockParametersJsonConverter : JsonConverter<BlockParameters>

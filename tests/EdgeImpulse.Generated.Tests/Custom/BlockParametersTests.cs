@@ -33,6 +33,27 @@ public sealed class BlockParametersTests
         Assert.That(parameters.TryGetPatchcore(out _), Is.False);
     }
 
+    [TestCase("""{"backbone":"b","numLayers":"three"}""", TestName = "TryGetPatchcore_StringWhereANumberBelongs_IsFalse")]
+    [TestCase("""{"backbone":"b","numLayers":12345678901234}""", TestName = "TryGetPatchcore_NumberOutOfRange_IsFalse")]
+    [TestCase("""{"backbone":{"nested":true},"poolSize":[1,2]}""", TestName = "TryGetPatchcore_ObjectWhereAStringBelongs_IsFalse")]
+    public void TryGetPatchcore_OnValuesThatDoNotFit_ReturnsFalseInsteadOfThrowing(string json)
+    {
+        var parameters = BlockParameters.FromJson(JObject.Parse(json));
+
+        Assert.That(parameters.Variant, Is.EqualTo(BlockParametersVariant.Patchcore));
+        Assert.That(parameters.TryGetPatchcore(out _), Is.False);
+        Assert.That(parameters.TryGetGmm(out _), Is.False);
+    }
+
+    [Test]
+    public void TryGetGmm_OnABackboneThatIsNotAString_ReturnsFalseInsteadOfThrowing()
+    {
+        var parameters = BlockParameters.FromJson(JObject.Parse("""{"backbone":{"a":[1]}}"""));
+
+        Assert.That(parameters.Variant, Is.EqualTo(BlockParametersVariant.Gmm));
+        Assert.That(parameters.TryGetGmm(out _), Is.False);
+    }
+
     [Test]
     public void FromPatchcore_WritesOnlyTheFieldsThatWereSet()
     {

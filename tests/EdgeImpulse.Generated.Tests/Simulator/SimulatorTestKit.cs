@@ -30,7 +30,8 @@ internal static partial class SimulatorTestKit
 
     public static EdgeImpulseClient CreateClient(StudioSimulator sim, Action<EdgeImpulseClientOptions>? configure = null)
     {
-        var options = new EdgeImpulseClientOptions { BaseUrl = sim.BaseUrl, ApiKey = sim.ApiKey, Timeout = TimeSpan.FromSeconds(10) };
+        // One attempt per call: these tests observe each simulated fault as the client meets it (retries: RetryPolicyTests, FaultInjectionTests).
+        var options = new EdgeImpulseClientOptions { BaseUrl = sim.BaseUrl, ApiKey = sim.ApiKey, Timeout = TimeSpan.FromSeconds(10), Retry = new EdgeImpulseRetryOptions { MaxRetries = 0 } };
         configure?.Invoke(options);
         return new EdgeImpulseClient(options);
     }

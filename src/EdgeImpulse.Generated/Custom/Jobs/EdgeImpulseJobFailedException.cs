@@ -23,7 +23,7 @@ public class EdgeImpulseJobFailedException : EdgeImpulseException
     {
     }
 
-    internal EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines, Func<string, string>? redact)
+    internal EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines, Redactor? redact)
         : base(Describe(projectId, job ?? throw new ArgumentNullException(nameof(job)), lastLogLines ?? throw new ArgumentNullException(nameof(lastLogLines)), redact))
     {
         ProjectId = projectId;
@@ -44,7 +44,7 @@ public class EdgeImpulseJobFailedException : EdgeImpulseException
     /// <summary>Gets the job's last log lines, oldest first; empty when none were fetched (see <see cref="JobWaitOptions.FailureLogLineCount"/>).</summary>
     public IReadOnlyList<JobLogLine> LastLogLines { get; }
 
-    private static string Describe(int projectId, Job job, IReadOnlyList<JobLogLine> lines, Func<string, string>? redact)
+    private static string Describe(int projectId, Job job, IReadOnlyList<JobLogLine> lines, Redactor? redact)
     {
         var category = string.IsNullOrEmpty(job.Category) ? job.CategoryKey : job.Category;
         var outcome = job.FinishedSuccessful is null ? "finished without reporting success" : "failed";
@@ -52,9 +52,8 @@ public class EdgeImpulseJobFailedException : EdgeImpulseException
         string reason;
         if (errorData is not null)
         {
-            var text = errorData.Trim();
-            text = text.Length <= ReasonLength ? text : text[..ReasonLength] + "…";
-            reason = ": " + (redact is null ? text : redact(text));
+            // Redacted whole, then cut: a cut first could leave part of a secret in the message.
+            reason = ": " + (redact ?? Redactor.None).Excerpt(errorData.Trim(), ReasonLength);
         }
         else
         {

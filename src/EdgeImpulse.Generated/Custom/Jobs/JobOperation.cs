@@ -26,7 +26,8 @@ public partial class JobOperation
 
     // Null only for a test double made with the protected constructor.
     private readonly IJobsClient? _jobs;
-    private readonly Func<string, string>? _redact;
+    private readonly Redactor? _redact;
+    private readonly TransportLogging? _logging;
     private volatile Job? _lastStatus;
 
     /// <summary>Initializes a new instance of the <see cref="JobOperation"/> class for a job that was already started.</summary>
@@ -49,13 +50,14 @@ public partial class JobOperation
     {
     }
 
-    internal JobOperation(IJobsClient jobs, int projectId, long jobId, Func<string, string>? redact)
+    internal JobOperation(IJobsClient jobs, int projectId, long jobId, Redactor? redact)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(projectId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(jobId);
         _jobs = jobs;
         _redact = redact;
+        _logging = (jobs as JobsClient)?.Logging;
         ProjectId = projectId;
         JobId = jobId;
     }

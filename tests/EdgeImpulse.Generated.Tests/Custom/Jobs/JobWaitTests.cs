@@ -259,6 +259,22 @@ public sealed class JobWaitTests
         Assert.That(ex!.Message, Does.Contain("x-api-key *** was rejected").And.Not.Contain(LoopbackServer.ApiKey));
     }
 
+    [TestCase(280)]
+    [TestCase(290)]
+    [TestCase(297)]
+    public async Task Wait_JobFailed_AKeyAcrossTheReasonCut_LeavesNoPartOfItInTheMessage(int padding)
+    {
+        var log = JObject.Parse(TestPaths.ReadFixture("Jobs/getJobsLogs.failed.json"));
+        log["stdout"]![1]!["data"] = new string('x', padding) + LoopbackServer.ApiKey.ToUpperInvariant() + " rejected\n";
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json")).Enqueue(CannedResponse.Json(log.ToString()));
+        using var client = server.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(Fast(), CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Not.Contain("EI_0").IgnoreCase.And.Contain("***"));
+    }
+
     [Test]
     public async Task Wait_PublicConstructorOverAJobsClient_RedactsTheApiKeyToo()
     {
