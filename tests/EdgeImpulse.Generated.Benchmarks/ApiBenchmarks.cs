@@ -88,7 +88,7 @@ public class ApiBenchmarks
             (await DspConfigStock()).Config!.Count,
         };
         var posted = new[] { (await SetKerasFloor()).Success, (await SetKerasLibrary()).Success, (await SetKerasStock()).Success };
-        if (counts.Distinct().Count() != 1 || counts[0] < 100 || groups.Distinct().Count() != 1 || groups[0] == 0 || !posted.All(s => s))
+        if (counts.Distinct().Count() != 1 || counts[0] < 100 || groups.Distinct().Count() != 1 || groups[0] == 0 || !posted.All(s => s == true))
         {
             throw new InvalidOperationException($"The competitors read different answers: models {string.Join("/", counts)}, config groups {string.Join("/", groups)}, setKeras {string.Join("/", posted)}.");
         }
