@@ -166,8 +166,10 @@ internal sealed class ApiConnection : IDisposable
     internal Task<TResult> RunAsync<TResult>(RestRequest request, string operationId, ReadResponse<TResult> read, CancellationToken cancellationToken)
     {
         var operation = ApiOperation.Find(operationId);
-        var projectId = SegmentOf(request, "projectId");
-        var jobId = SegmentOf(request, "jobId");
+        // Only a trace records the ids, and looking them up allocates: skipped while nobody listens.
+        var traced = TransportLogging.HasListeners;
+        var projectId = traced ? SegmentOf(request, "projectId") : null;
+        var jobId = traced ? SegmentOf(request, "jobId") : null;
         var attempts = 0;
         return _retry.ExecuteAsync(
             operation,

@@ -25,6 +25,9 @@ internal sealed partial class TransportLogging
         _redactor = redactor;
     }
 
+    /// <summary>Gets a value indicating whether anyone listens to the trace spans (<see cref="StartAttempt"/> returns null otherwise).</summary>
+    public static bool HasListeners => Source.HasListeners();
+
     /// <summary>Starts the trace span of one attempt (null when nobody listens).</summary>
     public static Activity? StartAttempt(ApiOperation operation, string? projectId, string? jobId, int attempt)
     {
