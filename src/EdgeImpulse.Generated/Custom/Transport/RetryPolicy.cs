@@ -121,7 +121,7 @@ internal sealed class RetryPolicy
             // The request may have reached the server and taken effect (a job started, a setting stored); repeating it
             // blindly could do it twice, so say so instead of leaving the caller to guess.
             throw new EdgeImpulseApiException(
-                $"{failure.Message} The request may have reached the server, so {operation.Id} may have taken effect{(StartsAJob(operation) ? " (a job may have started: check the project's jobs before starting another)" : string.Empty)}; it was not retried, because repeating it is not safe.",
+                $"{failure.Message} The request may have reached the server, so {operation.Id} may have taken effect{(operation.StartsJob ? " (a job may have started: check the project's jobs before starting another)" : string.Empty)}; it was not retried, because repeating it is not safe.",
                 failure.OperationId,
                 failure.Status,
                 failure.ErrorText,
@@ -153,10 +153,6 @@ internal sealed class RetryPolicy
             ResilienceContextPool.Shared.Return(context);
         }
     }
-
-    // The job-starting operations are named *Job (trainKerasJob, generateFeaturesJob, autotuneDspJob) or start* (startProfileCustomDspBlock).
-    private static bool StartsAJob(ApiOperation operation) =>
-        operation.Id != "cancelJob" && (operation.Id.EndsWith("Job", StringComparison.Ordinal) || operation.Id.StartsWith("start", StringComparison.Ordinal));
 
     // A 2xx that is not what the operation returns, in the ways infrastructure breaks it: a body that is not JSON at all
     // (empty, cut off, a proxy's page: the parser's JsonReaderException is kept as the inner exception), or HTML.

@@ -58,6 +58,15 @@ public sealed class ApiOperationTests
     }
 
     [Test]
+    public void JobStarters_AreTheOperationsAnsweringStartJobResponse()
+    {
+        var starters = ApiOperation.All.Where(o => o.StartsJob).Select(o => o.Id);
+
+        Assert.That(starters, Is.EquivalentTo(new[] { "trainKerasJob", "generateFeaturesJob", "autotuneDspJob", "startProfileCustomDspBlock" }));
+        Assert.That(ApiOperation.All.Where(o => o.StartsJob).Select(o => o.Idempotent), Is.All.False);
+    }
+
+    [Test]
     public void UnknownOperation_IsTreatedAsUnsafe()
     {
         Assert.That(ApiOperation.Find("somethingNew").Idempotent, Is.False);
