@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -14,7 +16,8 @@ namespace EdgeImpulse.Generated.Tests.Custom.Transport;
 /// <summary>
 /// Deterministic fuzzing of responses: recorded fixtures mutated by seed (cut, bytes flipped, the key echoed in some
 /// encoding, success changed, nested deeply, content type swapped) are served to the operation they belong to. Every
-/// case must end in a result or a typed failure, within a bound, with no secret in anything the failure shows. A case
+/// case must end in a result or a typed failure, within a bound, with no secret in anything the failure shows (message,
+/// ToString with inner exceptions, Data) nor in any log line or trace tag the whole run wrote. A case
 /// that throws anything else is recorded (not fatal to the run) and the test fails listing them. The count is 300 by
 /// default; EI_FUZZ_CASES raises it (.ci/run runs 10,000).
 /// </summary>
@@ -41,8 +44,21 @@ public sealed class ResponseFuzzTests
     {
         var cases = int.TryParse(Environment.GetEnvironmentVariable("EI_FUZZ_CASES"), out var configured) && configured > 0 ? configured : DefaultCases;
         var fixtures = Targets.Select(t => File.ReadAllBytes(TestPaths.Fixture(t.Fixture))).ToArray();
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "EdgeImpulse.Generated",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var logs = new CapturingLoggerFactory();
         await using var server = LoopbackServer.Start();
-        using var client = server.CreateClient(o => o.Timeout = TimeSpan.FromSeconds(5));
+        using var client = server.CreateClient(o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(5);
+            o.LoggerFactory = logs;
+        });
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
         var untyped = new List<string>();
         var leaks = new List<string>();
@@ -88,6 +104,10 @@ public sealed class ResponseFuzzTests
         TestContext.Out.WriteLine($"{cases} cases: " + string.Join(", ", outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value}")));
         Assert.That(untyped, Is.Empty, string.Join("\n", untyped.Take(20)));
         Assert.That(leaks, Is.Empty, string.Join("\n", leaks.Take(20)));
+        var written = logs.Lines.Concat(spans.SelectMany(a => a.Tags.Select(t => t.Value).Append(a.StatusDescription).Append(a.DisplayName))).ToList();
+        Assert.That(written, Has.Count.GreaterThanOrEqualTo(cases), "every case was logged and traced");
+        Assert.That(written.Where(w => w is not null && w.Contains("0123456789abcdef", StringComparison.OrdinalIgnoreCase)).Take(20), Is.Empty, "no log line or trace tag holds the key");
+        Assert.That(written.Any(w => w is not null && w.Contains("***", StringComparison.Ordinal)), Is.True, "the echoed keys did reach the logs and traces, masked");
         Assert.That(server.Requests, Has.Count.EqualTo(cases), "one request per case: nothing was retried or re-sent");
     }
 
