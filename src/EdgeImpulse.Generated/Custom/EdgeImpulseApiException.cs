@@ -98,19 +98,28 @@ public class EdgeImpulseApiException : EdgeImpulseException
     /// Gets how long the server asked the client to wait before trying again (its <c>Retry-After</c> header, usually
     /// sent with HTTP 429 or 503), or null when it sent none. A date in the past reads as <see cref="TimeSpan.Zero"/>.
     /// </summary>
-    public TimeSpan? RetryAfter { get; internal init; }
+    public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>
     /// Gets a value indicating whether the call may have taken effect although it failed: an operation that is not safe
     /// to repeat (it starts a job or changes state) lost its answer after the request may have reached the server.
     /// Check the server's state (e.g. the project's running jobs) before repeating it.
     /// </summary>
-    public bool MayHaveTakenEffect { get; internal init; }
+    public bool MayHaveTakenEffect { get; init; }
 
     /// <summary>
     /// Gets the job that had already finished successfully when this call failed, for a workflow helper (such as
     /// <see cref="EdgeImpulseClient.TrainKerasAsync"/>) whose result read failed after its job succeeded; null otherwise.
     /// The job's outcome is kept: read the result again (e.g. getKerasMetadata) instead of running the job again.
     /// </summary>
-    public Job? CompletedJob { get; internal init; }
+    public Job? CompletedJob { get; init; }
+
+    /// <summary>The same failure told with another message (the original becomes the inner exception); every property is kept, <paramref name="completedJob"/> added.</summary>
+    internal EdgeImpulseApiException Retold(string message, bool mayHaveTakenEffect = false, Job? completedJob = null) =>
+        new(message, OperationId, Status, ErrorText, ContentType, BodyExcerpt, this)
+        {
+            RetryAfter = RetryAfter,
+            MayHaveTakenEffect = MayHaveTakenEffect || mayHaveTakenEffect,
+            CompletedJob = completedJob ?? CompletedJob,
+        };
 }

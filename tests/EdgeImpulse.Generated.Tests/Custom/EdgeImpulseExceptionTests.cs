@@ -101,4 +101,25 @@ public sealed class EdgeImpulseExceptionTests
 
         Assert.That(ex, Is.InstanceOf<NpyFormatException>());
     }
+
+    [Test]
+    public void ApiException_ATestDoubleCanSetEveryOutcome_AndRetellingKeepsThem()
+    {
+        var job = new Job { Id = 1847312964, FinishedSuccessful = true };
+        var original = new EdgeImpulseApiException("lost", "trainKerasJob", 0, "e", "text/html", "<html>")
+        {
+            RetryAfter = TimeSpan.FromSeconds(3),
+            MayHaveTakenEffect = true,
+        };
+
+        var retold = original.Retold("told again", completedJob: job);
+
+        Assert.That(retold.Message, Is.EqualTo("told again"));
+        Assert.That(retold.InnerException, Is.SameAs(original));
+        Assert.That((retold.OperationId, retold.Status, retold.ErrorText, retold.ContentType, retold.BodyExcerpt), Is.EqualTo(("trainKerasJob", 0, "e", "text/html", "<html>")));
+        Assert.That(retold.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(3)));
+        Assert.That(retold.MayHaveTakenEffect, Is.True);
+        Assert.That(retold.CompletedJob, Is.SameAs(job));
+        Assert.That(original.Retold("again").CompletedJob, Is.Null);
+    }
 }

@@ -107,18 +107,7 @@ public partial class EdgeImpulseClient
         }
         catch (EdgeImpulseApiException failure)
         {
-            throw new EdgeImpulseApiException(
-                $"Job {job.Id} finished successfully, but reading its result failed: {failure.Message}",
-                failure.OperationId,
-                failure.Status,
-                failure.ErrorText,
-                failure.ContentType,
-                failure.BodyExcerpt,
-                failure)
-            {
-                RetryAfter = failure.RetryAfter,
-                CompletedJob = job,
-            };
+            throw failure.Retold($"Job {job.Id} finished successfully, but reading its result failed: {failure.Message}", completedJob: job);
         }
     }
 }

@@ -120,18 +120,9 @@ internal sealed class RetryPolicy
         {
             // The request may have reached the server and taken effect (a job started, a setting stored); repeating it
             // blindly could do it twice, so say so instead of leaving the caller to guess.
-            throw new EdgeImpulseApiException(
+            throw failure.Retold(
                 $"{failure.Message} The request may have reached the server, so {operation.Id} may have taken effect{(operation.StartsJob ? " (a job may have started: check the project's jobs before starting another)" : string.Empty)}; it was not retried, because repeating it is not safe.",
-                failure.OperationId,
-                failure.Status,
-                failure.ErrorText,
-                failure.ContentType,
-                failure.BodyExcerpt,
-                failure)
-            {
-                RetryAfter = failure.RetryAfter,
-                MayHaveTakenEffect = true,
-            };
+                mayHaveTakenEffect: true);
         }
     }
 
