@@ -136,24 +136,36 @@ internal sealed class ApiConnection : IDisposable
 
     /// <summary>Sends a JSON operation and streams its answer into <typeparamref name="T"/>.</summary>
     public Task<T> SendAsync<T>(RestRequest request, string operationId, CancellationToken cancellationToken)
+        where T : class => SendAsync<T>(request, ApiOperation.Find(operationId), cancellationToken);
+
+    /// <summary>Sends a JSON operation described by <paramref name="operation"/> (e.g. a raw request's ad-hoc one).</summary>
+    public Task<T> SendAsync<T>(RestRequest request, ApiOperation operation, CancellationToken cancellationToken)
         where T : class
     {
         request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Json);
-        return RunAsync(request, operationId, JsonReaders<T>.Read, cancellationToken);
+        return RunAsync(request, operation, JsonReaders<T>.Read, cancellationToken);
     }
 
     /// <summary>Sends a text operation (e.g. a job's log as plain text) and reads its answer.</summary>
-    public Task<string> SendForTextAsync(RestRequest request, string operationId, CancellationToken cancellationToken)
+    public Task<string> SendForTextAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
+        SendForTextAsync(request, ApiOperation.Find(operationId), cancellationToken);
+
+    /// <summary>Sends a text operation described by <paramref name="operation"/>.</summary>
+    public Task<string> SendForTextAsync(RestRequest request, ApiOperation operation, CancellationToken cancellationToken)
     {
         request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Plain);
-        return RunAsync(request, operationId, ReadText, cancellationToken);
+        return RunAsync(request, operation, ReadText, cancellationToken);
     }
 
     /// <summary>Sends a download operation; the body streams to the caller through <see cref="FileResponse.Stream"/>.</summary>
-    public Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, CancellationToken cancellationToken)
+    public Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
+        SendForFileAsync(request, ApiOperation.Find(operationId), cancellationToken);
+
+    /// <summary>Sends a download operation described by <paramref name="operation"/>.</summary>
+    public Task<FileResponse> SendForFileAsync(RestRequest request, ApiOperation operation, CancellationToken cancellationToken)
     {
         request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Binary);
-        return RunAsync(request, operationId, ReadFile, cancellationToken);
+        return RunAsync(request, operation, ReadFile, cancellationToken);
     }
 
     /// <summary>
@@ -163,9 +175,12 @@ internal sealed class ApiConnection : IDisposable
     /// download: the headers, or an error body). Failures without a usable response (no connection, a timeout, a body
     /// that breaks off) become <see cref="EdgeImpulseApiException"/> with Status 0; the caller's token stays a cancellation.
     /// </summary>
-    internal Task<TResult> RunAsync<TResult>(RestRequest request, string operationId, ReadResponse<TResult> read, CancellationToken cancellationToken)
+    internal Task<TResult> RunAsync<TResult>(RestRequest request, string operationId, ReadResponse<TResult> read, CancellationToken cancellationToken) =>
+        RunAsync(request, ApiOperation.Find(operationId), read, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync{TResult}(RestRequest, string, ReadResponse{TResult}, CancellationToken)"/>, for an operation the caller describes (a raw request carries its own idempotency).</summary>
+    internal Task<TResult> RunAsync<TResult>(RestRequest request, ApiOperation operation, ReadResponse<TResult> read, CancellationToken cancellationToken)
     {
-        var operation = ApiOperation.Find(operationId);
         // Only a trace records the ids, and looking them up allocates: skipped while nobody listens.
         var traced = TransportLogging.HasListeners;
         var projectId = traced ? SegmentOf(request, "projectId") : null;

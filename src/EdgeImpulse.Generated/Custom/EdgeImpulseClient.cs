@@ -21,6 +21,7 @@ public partial class EdgeImpulseClient : IDisposable
     private readonly IDspClient? _dsp;
     private readonly IJobsClient? _jobs;
     private readonly IImpulseClient? _impulse;
+    private readonly IRawApiClient? _raw;
 
     /// <summary>Initializes a new instance of the <see cref="EdgeImpulseClient"/> class with a project API key.</summary>
     /// <param name="apiKey">The project API key (dashboard, "Keys").</param>
@@ -65,6 +66,7 @@ public partial class EdgeImpulseClient : IDisposable
         _dsp = new DspClient(_connection);
         _jobs = new JobsClient(_connection);
         _impulse = new ImpulseClient(_connection);
+        _raw = new RawApiClient(_connection);
     }
 
     /// <summary>Gets the settings in use (a copy of those given).</summary>
@@ -81,6 +83,10 @@ public partial class EdgeImpulseClient : IDisposable
 
     /// <summary>Gets the impulse operations (where the DSP and learn block ids come from).</summary>
     public virtual IImpulseClient Impulse => _impulse ?? throw NotConnected();
+
+    /// <summary>Gets the escape hatch for operations the typed clients do not cover (e.g. newer than this library's spec).</summary>
+    /// <remarks>Requests go the same way as the typed operations: credentials, retries (only when idempotent), limits, typed errors.</remarks>
+    public virtual IRawApiClient Raw => _raw ?? throw NotConnected();
 
     /// <inheritdoc />
     public void Dispose()
