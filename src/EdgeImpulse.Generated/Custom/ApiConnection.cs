@@ -209,7 +209,7 @@ internal sealed class ApiConnection : IDisposable
             cancellationToken);
     }
 
-    /// <summary>One attempt: sends the request once and reads the response (see <see cref="RunAsync"/>).</summary>
+    /// <summary>One attempt: sends the request once and reads the response (see <see cref="RunAsync{TResult}(RestRequest, ApiOperation, ReadResponse{TResult}, CancellationToken)"/>).</summary>
     private async Task<TResult> SendOnceAsync<TResult>(RestRequest request, ApiOperation operation, ReadResponse<TResult> read, StrongBox<int> status, CancellationToken cancellationToken)
     {
         var operationId = operation.Id;
