@@ -1,11 +1,13 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated.Npy;
 using EdgeImpulse.Generated.Simulator;
 using EdgeImpulse.Generated.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
 namespace EdgeImpulse.Generated.Tests.Repository;
@@ -16,6 +18,8 @@ public sealed class ReadmeUsageTests
 {
     private const string SnippetStart = "// --- as in README.md \"Usage\" ---";
     private const string SnippetEnd = "// --- end of README.md \"Usage\" ---";
+    private const string RawSnippetStart = "// --- as in README.md \"Any other operation\" ---";
+    private const string RawSnippetEnd = "// --- end of README.md \"Any other operation\" ---";
 
     [Test]
     public async Task ReadmeUsageExample_RunsAsWrittenAgainstTheSimulator()
@@ -74,5 +78,42 @@ public sealed class ReadmeUsageTests
             .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
         Assert.That(testLines, Is.EqualTo(readmeLines), "README.md's Usage example and this test's copy of it differ");
+    }
+
+    [Test]
+    public async Task ReadmeRawExample_SendsWhatItSays()
+    {
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Json("{\"success\":true,\"targets\":[{\"format\":\"zip\"}]}"));
+        using var client = server.CreateClient();
+        const int projectId = 52187;
+
+        // --- as in README.md "Any other operation" ---
+        var targets = await client.Raw.SendAsync<JObject>(new RawApiRequest(HttpMethod.Get, "api/{projectId}/deployment/targets")
+        {
+            PathValues = { ["projectId"] = projectId },
+            OperationId = "listDeploymentTargets",
+        });
+        // --- end of README.md "Any other operation" ---
+
+        Assert.That((string?)targets["targets"]![0]!["format"], Is.EqualTo("zip"));
+        Assert.That(server.SingleRequest.Path, Is.EqualTo("/v1/api/52187/deployment/targets"));
+        Assert.That(server.SingleRequest.Header("x-api-key"), Is.EqualTo(LoopbackServer.ApiKey));
+    }
+
+    [Test]
+    public void ReadmeRawExample_MatchesThisTestLineForLine()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
+        var snippet = Regex.Match(readme, @"\*\*Any other operation\.\*\*.*?```csharp\n(?<code>.*?)```", RegexOptions.Singleline).Groups["code"].Value;
+        var readmeLines = snippet.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+        var source = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "EdgeImpulse.Generated.Tests", "Repository", "ReadmeUsageTests.cs"));
+        var start = source.IndexOf(RawSnippetStart, StringComparison.Ordinal) + RawSnippetStart.Length;
+        var testLines = source[start..source.IndexOf(RawSnippetEnd, start, StringComparison.Ordinal)]
+            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+        Assert.That(readmeLines, Is.Not.Empty, "README.md has no \"Any other operation\" example");
+        Assert.That(testLines, Is.EqualTo(readmeLines), "README.md's \"Any other operation\" example and this test's copy of it differ");
     }
 }
