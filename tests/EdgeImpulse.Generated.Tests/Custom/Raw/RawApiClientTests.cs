@@ -2,9 +2,11 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
+using NSubstitute;
 using NUnit.Framework;
 
 namespace EdgeImpulse.Generated.Tests.Custom.Raw;
@@ -227,6 +229,19 @@ public sealed class RawApiClientTests
         Assert.That(missing!.Message, Does.Contain("projectId"));
         Assert.That(extra!.Message, Does.Contain("projectId"));
         Assert.That(server.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task AMockedFacade_AnswersARawRequest()
+    {
+        var raw = Substitute.For<IRawApiClient>();
+        raw.SendAsync<JObject>(Arg.Is<RawApiRequest>(r => r.PathTemplate == "api/{projectId}/x"), Arg.Any<CancellationToken>()).Returns(JObject.Parse("{\"n\":5}"));
+        var client = Substitute.For<EdgeImpulseClient>();
+        client.Raw.Returns(raw);
+
+        var answer = await client.Raw.SendAsync<JObject>(new RawApiRequest(HttpMethod.Get, "api/{projectId}/x"));
+
+        Assert.That((int?)answer["n"], Is.EqualTo(5));
     }
 
     private sealed class Answer
