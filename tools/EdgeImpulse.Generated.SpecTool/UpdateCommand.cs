@@ -8,7 +8,7 @@ namespace EdgeImpulse.Generated.SpecTool;
 /// <summary>The <c>update</c> command line: options, printing, exit code.</summary>
 internal static class UpdateCommand
 {
-    public const string Usage = "usage: update --upstream <full openapi.yml> [--operations openapi.operations.txt] [--out openapi.yaml] [--overlay corrections.overlay.yaml] [--name-inline-schemas] (defaults are relative to the current directory)";
+    public const string Usage = "usage: update --upstream <full openapi.yml> [--operations openapi.operations.txt] [--out openapi.yaml] [--overlay corrections.overlay.yaml] [--name-inline-schemas] [--dotnet-naming] (defaults are relative to the current directory)";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -61,11 +61,13 @@ internal static class UpdateCommand
             ["--overlay"] = "corrections.overlay.yaml",
         };
         var nameInlineSchemas = false;
+        var dotNetNaming = false;
         for (var i = 0; i < args.Count; i += 2)
         {
-            if (args[i] == "--name-inline-schemas")
+            if (args[i] is "--name-inline-schemas" or "--dotnet-naming")
             {
-                nameInlineSchemas = true;
+                nameInlineSchemas |= args[i] == "--name-inline-schemas";
+                dotNetNaming |= args[i] == "--dotnet-naming";
                 i--;
                 continue;
             }
@@ -79,7 +81,7 @@ internal static class UpdateCommand
         }
 
         return values.TryGetValue("--upstream", out var upstream)
-            ? new UpdateOptions(upstream, values["--operations"], values["--out"], values["--overlay"], new NormalizerOptions(nameInlineSchemas))
+            ? new UpdateOptions(upstream, values["--operations"], values["--out"], values["--overlay"], new NormalizerOptions(nameInlineSchemas, dotNetNaming))
             : throw new SpecToolException($"missing --upstream. {Usage}");
     }
 }
