@@ -49,11 +49,18 @@ internal static class SpecUpdate
         var merged = options.Fragments == null ? [] : SpecFragments.Merge(upstream, options.Fragments);
         // Normalised before the trim, which refuses security schemes nobody declares; only changes to what the trim
         // keeps are reported.
-        var normalized = SpecNormalizer.Normalize(upstream, options.Normalizer);
+        // The .NET naming rules run after the trim: the scope lists upstream's operationIds, which they rewrite, and
+        // only the names of what is kept can collide.
+        var normalized = SpecNormalizer.Normalize(upstream, options.Normalizer is { DotNetNaming: true } both ? both with { DotNetNaming = false } : options.Normalizer).ToList();
         var trim = SpecTrimmer.Trim(upstream, operationIds, upstreamName);
         errors.AddRange(trim.Errors);
-        var kept = Describe(trim);
         normalized = normalized.Where(c => trim.Spec.SelectToken(c.Location) != null).ToList();
+        if (options.Normalizer?.DotNetNaming == true && errors.Count == 0)
+        {
+            normalized.AddRange(SpecNormalizer.Normalize(trim.Spec, new NormalizerOptions(DotNetNaming: true)));
+        }
+
+        var kept = Describe(trim);
         if (errors.Count > 0)
         {
             return new UpdateResult(errors, false, null, null, kept, normalized) { Merged = merged };

@@ -188,6 +188,37 @@ public sealed class DotNetNamingTests
         Assert.That(changes.Select(c => c.Rule), Does.Contain(DotNetNaming.SchemaNames), "e.g. DSPConfigRequest -> DspConfigRequest: public types would be renamed");
     }
 
+    [Test]
+    public void Update_WithDotNetNaming_KeepsTheScopeInUpstreamsOperationIds_AndRenamesAfterTheTrim()
+    {
+        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "spectool-naming-" + System.Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        try
+        {
+            var operations = System.IO.Path.Combine(directory, "operations.txt");
+            System.IO.File.WriteAllLines(operations, ["dspGetFeaturesForSample", "cancelJob", "getDspConfig"]);
+            var overlay = System.IO.Path.Combine(directory, "overlay.yaml");
+            System.IO.File.WriteAllText(overlay, "overlay: 1.0.0\ninfo: { title: t, version: 1.0.0 }\nactions:\n  - target: $.info\n    description: applies\n    update: { x-checked: true }\n");
+            var output = System.IO.Path.Combine(directory, "openapi.yaml");
+
+            var result = SpecUpdate.Run(new UpdateOptions(TestPaths.Fixture("SpecTool/upstream/edge-impulse-openapi.2026-02.yml"), operations, output, overlay, On));
+
+            Assert.That(result.Errors, Is.Empty, "the scope names upstream's operationIds, which the rule rewrites only after the trim");
+            var written = YamlJson.Load(output);
+            var renamed = SpecTrimmer.Operations(written).Single(o => (string?)o.Operation[DotNetNaming.WireOperationIdExtension] == "dspGetFeaturesForSample").Operation;
+            Assert.That((string?)renamed["operationId"], Is.EqualTo("getFeaturesForSample"));
+            Assert.That((string?)renamed.SelectToken("tags[0]"), Is.EqualTo("Dsp"));
+            Assert.That(written.SelectToken("components.schemas.DspConfigResponse"), Is.Not.Null);
+            Assert.That(written.SelectToken("components.schemas.DSPConfigResponse"), Is.Null);
+            Assert.That((string?)written.SelectToken("components.parameters.ForceCancelParameter.schema.type"), Is.EqualTo("boolean"));
+            Assert.That(result.Normalized.Select(c => c.Rule), Does.Contain(DotNetNaming.OperationNames).And.Contain(DotNetNaming.SchemaNames));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static string[] Details(System.Collections.Generic.IEnumerable<NormalizationChange> changes, string rule) =>
         changes.Where(c => c.Rule == rule).Select(c => c.Detail).ToArray();
 }
