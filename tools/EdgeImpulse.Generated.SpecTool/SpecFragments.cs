@@ -38,6 +38,7 @@ internal static class SpecFragments
         {
             var name = Path.GetFileName(file);
             var fragment = YamlJson.Load(file) as JObject ?? throw new SpecToolException($"{name}: is not a YAML mapping.");
+            RepairMappings(fragment, name, report);
             var operations = SpecTrimmer.Operations(fragment).ToList();
             if (operations.Count == 0)
             {
@@ -111,5 +112,21 @@ internal static class SpecFragments
 
         report.Add($"{files.Count} fragment(s) merged: {report.Count} change(s), {unchanged} operation(s) and component(s) already identical upstream");
         return report;
+    }
+
+    /// <summary>
+    /// The docs pages render a discriminator mapping's targets as <c>{ $ref: ... }</c> objects; OpenAPI (and NSwag,
+    /// which stops on them) wants the reference string itself.
+    /// </summary>
+    private static void RepairMappings(JObject fragment, string name, List<string> report)
+    {
+        foreach (var mapping in fragment.Descendants().OfType<JProperty>().Where(p => p.Name == "mapping" && p.Parent?.Parent is JProperty { Name: "discriminator" }).Select(p => p.Value).OfType<JObject>().ToList())
+        {
+            foreach (var entry in mapping.Properties().Where(e => e.Value is JObject { Count: 1 } target && target["$ref"]?.Type == JTokenType.String).ToList())
+            {
+                entry.Value = new JValue((string)entry.Value["$ref"]!);
+                report.Add($"{name}: discriminator mapping {entry.Path} was a {{ $ref }} object (the docs' rendering); made the reference string");
+            }
+        }
     }
 }

@@ -105,6 +105,29 @@ public sealed class SpecFragmentsTests
         Assert.That(SpecTrimmer.Operations(spec).Where(o => (string?)o.Operation["operationId"] == "getJob").Select(o => o.Path), Is.EqualTo(new[] { "/v2/jobs/{jobId}" }));
     }
 
+    [Test]
+    public void Merge_RepairsDiscriminatorMappingsTheDocsRenderAsReferenceObjects()
+    {
+        // As on the runDspSampleSlice page: NSwag stops on a mapping whose value is not a string.
+        File.WriteAllText(Path.Combine(_directory, "getJob.yaml"), """
+            paths:
+              /jobs/{jobId}:
+                get: { operationId: getJob, responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Labels' } } } } } }
+            components:
+              schemas:
+                Labels:
+                  discriminator: { propertyName: type, mapping: { key-values: { $ref: '#/components/schemas/KeyValues' } } }
+                  oneOf: [ { $ref: '#/components/schemas/KeyValues' } ]
+                KeyValues: { type: object, properties: { type: { type: string } } }
+            """);
+        var spec = Upstream();
+
+        var report = SpecFragments.Merge(spec, _directory);
+
+        Assert.That((string?)spec.SelectToken("components.schemas.Labels.discriminator.mapping.key-values"), Is.EqualTo("#/components/schemas/KeyValues"));
+        Assert.That(report[0], Does.StartWith("getJob.yaml: discriminator mapping ").And.Contain("key-values").And.EndWith("made the reference string"));
+    }
+
     [TestCase(null, "no such directory")]
     [TestCase("", "no *.yaml fragment in it")]
     [TestCase("info: { title: t }", "has no operation")]
