@@ -75,7 +75,7 @@ internal static class Program
             Console.Error.WriteLine($"Job failed: {failed.Message}");
             foreach (var line in failed.LastLogLines)
             {
-                Console.Error.WriteLine($"  | {line.Data.TrimEnd()}");
+                Console.Error.WriteLine($"  | {line.Data?.TrimEnd()}");
             }
 
             return 1;

@@ -39,52 +39,60 @@ internal static class TrainingWorkflow
         var dsp = impulse.DspBlocks.FirstOrDefault() ?? throw new InvalidOperationException("The impulse has no DSP block.");
         var learn = impulse.LearnBlocks.FirstOrDefault(b => b.Type == LearnBlockType.Keras) ?? impulse.LearnBlocks.FirstOrDefault()
             ?? throw new InvalidOperationException("The impulse has no learn block.");
-        output.WriteLine($"[1/7] Impulse '{impulse.Name}': DSP block {dsp.Id} '{dsp.Title}', learn block {learn.Id} '{learn.Title}' ({learn.Type})");
+        var dspId = dsp.Id ?? throw new InvalidOperationException("The impulse's DSP block has no id.");
+        var learnId = learn.Id ?? throw new InvalidOperationException("The impulse's learn block has no id.");
+        output.WriteLine($"[1/7] Impulse '{impulse.Name}': DSP block {dspId} '{dsp.Title}', learn block {learnId} '{learn.Title}' ({learn.Type})");
 
         // 2. Save the DSP config: the values the block has now, so the sample changes nothing in a real project.
-        var dspConfig = await client.Dsp.GetDspConfigAsync(projectId, dsp.Id, cancellationToken).ConfigureAwait(false);
-        var values = (dspConfig.Config ?? new List<DSPGroup>())
-            .SelectMany(group => group.Items)
-            .Where(item => !item.Readonly)
-            .ToDictionary(item => item.Param, item => item.Value ?? item.DefaultValue, StringComparer.Ordinal);
-        await client.Dsp.SetDspConfigAsync(projectId, dsp.Id, new DSPConfigRequest { Config = values }, cancellationToken).ConfigureAwait(false);
+        var dspConfig = await client.Dsp.GetDspConfigAsync(projectId, dspId, cancellationToken).ConfigureAwait(false);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in dspConfig.Config.SelectMany(group => group.Items).Where(item => item.Readonly != true))
+        {
+            // An item without a name or any value has nothing to re-send.
+            if (item.Param is { } param && (item.Value ?? item.DefaultValue) is { } value)
+            {
+                values[param] = value;
+            }
+        }
+
+        await client.Dsp.SetDspConfigAsync(projectId, dspId, new DSPConfigRequest { Config = values }, cancellationToken).ConfigureAwait(false);
         output.WriteLine($"[2/7] DSP config saved: {string.Join(", ", values.Take(4).Select(v => $"{v.Key}={v.Value}"))}{(values.Count > 4 ? ", ..." : string.Empty)}");
 
         // 3. Generate features and wait (the training job needs them).
         output.WriteLine("[3/7] Generating features...");
-        var featureJob = await client.GenerateFeaturesAsync(projectId, dsp.Id, wait, cancellationToken).ConfigureAwait(false);
+        var featureJob = await client.GenerateFeaturesAsync(projectId, dspId, wait, cancellationToken).ConfigureAwait(false);
 
         // 4. Save the Keras settings (again the current ones: trainKerasJob then trains with them).
-        var keras = await client.Learn.GetKerasAsync(projectId, learn.Id, cancellationToken).ConfigureAwait(false);
+        var keras = await client.Learn.GetKerasAsync(projectId, learnId, cancellationToken).ConfigureAwait(false);
         var settings = new SetKerasParameterRequest { TrainingCycles = keras.TrainingCycles, LearningRate = keras.LearningRate };
-        await client.Learn.SetKerasAsync(projectId, learn.Id, settings, cancellationToken).ConfigureAwait(false);
+        await client.Learn.SetKerasAsync(projectId, learnId, settings, cancellationToken).ConfigureAwait(false);
         output.WriteLine($"[4/7] Keras settings saved: {settings.TrainingCycles} training cycles, learning rate {settings.LearningRate?.ToString(CultureInfo.InvariantCulture)}");
 
         // 5. Train, printing the job's log as it arrives; the stream ends when the job has finished.
-        var training = await client.Jobs.StartTrainKerasAsync(projectId, learn.Id, new SetKerasParameterRequest(), cancellationToken).ConfigureAwait(false);
+        var training = await client.Jobs.StartTrainKerasAsync(projectId, learnId, new SetKerasParameterRequest(), cancellationToken).ConfigureAwait(false);
         output.WriteLine($"[5/7] Training job {training.JobId} started; its log:");
         var logLines = 0;
         await foreach (var line in training.StreamLogsAsync(wait, cancellationToken).ConfigureAwait(false))
         {
             logLines++;
-            output.WriteLine($"      | {line.Data.TrimEnd('\n', '\r')}");
+            output.WriteLine($"      | {line.Data?.TrimEnd('\n', '\r')}");
         }
 
         var trainingJob = await training.WaitForCompletionAsync(wait, cancellationToken).ConfigureAwait(false);
 
         // 6. The validation metrics of the trained model.
-        var metadata = await client.Learn.GetKerasMetadataAsync(projectId, learn.Id, excludeLabels: true, cancellationToken).ConfigureAwait(false);
+        var metadata = await client.Learn.GetKerasMetadataAsync(projectId, learnId, excludeLabels: true, cancellationToken).ConfigureAwait(false);
         var metrics = metadata.ModelValidationMetrics.FirstOrDefault(m => m.Type == KerasModelTypeEnum.Float32) ?? metadata.ModelValidationMetrics.FirstOrDefault();
-        output.WriteLine($"[6/7] Validation ({metrics?.Type.Value ?? "no model"}): accuracy {metrics?.Accuracy?.ToString("P1", CultureInfo.InvariantCulture) ?? "n/a"}, loss {metrics?.Loss.ToString("F4", CultureInfo.InvariantCulture) ?? "n/a"}");
+        output.WriteLine($"[6/7] Validation ({metrics?.Type?.Value ?? "no model"}): accuracy {metrics?.Accuracy?.ToString("P1", CultureInfo.InvariantCulture) ?? "n/a"}, loss {metrics?.Loss?.ToString("F4", CultureInfo.InvariantCulture) ?? "n/a"}");
 
         // 7. The generated features as a typed array, streamed (no second copy of the payload in memory).
-        var features = await client.Dsp.DownloadDspDataArrayAsync(projectId, dsp.Id, RawDataCategory.Training, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var features = await client.Dsp.DownloadDspDataArrayAsync(projectId, dspId, RawDataCategory.Training, cancellationToken: cancellationToken).ConfigureAwait(false);
         output.WriteLine($"[7/7] Training features: {features}");
 
         output.WriteLine();
         output.WriteLine($"Done: features job {featureJob.Id}, training job {trainingJob.Id} ({logLines} log lines), " +
                          $"accuracy {metrics?.Accuracy?.ToString("P1", CultureInfo.InvariantCulture) ?? "n/a"}, features ({string.Join(", ", features.Shape)}) {features.DType.Name}.");
-        return new WorkflowResult(dsp.Id, learn.Id, featureJob, trainingJob, logLines, metrics?.Accuracy, features.Shape, features.DType.Name);
+        return new WorkflowResult(dspId, learnId, featureJob, trainingJob, logLines, metrics?.Accuracy, features.Shape, features.DType.Name);
     }
 
     /// <summary>One progress line per job state change, so a long wait shows it is alive without flooding the log.</summary>
@@ -96,13 +104,15 @@ internal static class TrainingWorkflow
         {
             lock (_last)
             {
-                if (_last.TryGetValue(value.Job.Id, out var state) && state == value.State)
+                // Keyed by the job's id, which every polled status carries (JobOperation rejects one without it).
+                var jobId = value.Job.Id ?? 0;
+                if (_last.TryGetValue(jobId, out var state) && state == value.State)
                 {
                     return;
                 }
 
-                _last[value.Job.Id] = value.State;
-                output.WriteLine($"      ... job {value.Job.Id} ({value.Job.Category}) {value.State.ToString().ToLowerInvariant()} after {value.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+                _last[jobId] = value.State;
+                output.WriteLine($"      ... job {jobId} ({value.Job.Category}) {value.State.ToString().ToLowerInvariant()} after {value.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
             }
         }
     }

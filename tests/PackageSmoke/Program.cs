@@ -31,10 +31,10 @@ internal static class Program
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var impulse = (await client.Impulse.GetImpulseAsync(projectId, cancellationToken: timeout.Token)).Impulse
             ?? throw new InvalidOperationException("getImpulse returned no impulse.");
-        var learnId = impulse.LearnBlocks[0].Id;
+        var learnId = impulse.LearnBlocks[0].Id ?? throw new InvalidOperationException("The learn block has no id.");
         var keras = await client.Learn.GetKerasAsync(projectId, learnId, timeout.Token);
 
-        var dspId = impulse.DspBlocks[0].Id;
+        var dspId = impulse.DspBlocks[0].Id ?? throw new InvalidOperationException("The DSP block has no id.");
         var job = await client.GenerateFeaturesAsync(projectId, dspId, new JobWaitOptions { InitialPollInterval = TimeSpan.FromMilliseconds(200) }, timeout.Token);
         NpyArray features = await client.Dsp.DownloadDspDataArrayAsync(projectId, dspId, RawDataCategory.Training, cancellationToken: timeout.Token);
 

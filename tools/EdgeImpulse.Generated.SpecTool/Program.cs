@@ -70,6 +70,7 @@ internal static class Program
                 output.WriteLine(line);
             }
 
+            IdempotencyRule.Apply(document);
             var problems = SpecPreflight.Check(document, specName);
             if (problems.Count > 0)
             {

@@ -1,16 +1,19 @@
 // CUSTOM: everything the generated area clients share: one RestClient, request building helpers, and RunAsync, the
-// one path every call takes (send one attempt, then hand the response to a reader in Custom/Transport). The generated
-// methods only describe their request (Templates/Client.Class.liquid), so this logic exists once.
+// one path every call takes: the retry policy (Custom/Transport/RetryPolicy.cs) around each attempt, which sends once
+// and hands the response to a reader in Custom/Transport, logged and traced per attempt (TransportLogging.cs). The
+// generated methods only describe their request (Templates/Client.Class.liquid), so this logic exists once.
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using RestSharp;
 
@@ -21,11 +24,17 @@ internal sealed class ApiConnection : IDisposable
     private readonly RestClient _client;
     private readonly EdgeImpulseClientOptions _options;
     private readonly ResponseReader _reader;
+    private readonly TransportLogging _logging;
+    private readonly RetryPolicy _retry;
+    private readonly CredentialPolicy _credentials;
 
-    public ApiConnection(EdgeImpulseClientOptions options, HttpClient? httpClient)
+    public ApiConnection(EdgeImpulseClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory = null)
     {
         _options = options;
-        _reader = new ResponseReader(options);
+        Redactor = new Redactor([options.ApiKey, options.JwtToken]);
+        _reader = new ResponseReader(options, Redactor);
+        _logging = new TransportLogging(loggerFactory, Redactor);
+        _retry = new RetryPolicy(options.Retry, _logging);
         var restOptions = new RestClientOptions(options.BaseUrl)
         {
             // RunAsync's timeout covers headers and body; RestSharp's would stop at the headers.
@@ -36,27 +45,32 @@ internal sealed class ApiConnection : IDisposable
             ThrowOnAnyError = true,
             SetErrorExceptionOnUnsuccessfulStatusCode = false,
             ThrowOnDeserializationError = false,
+            Interceptors = [new NoSilentResend(), _credentials = new CredentialPolicy(options)],
+
+            // Redirects are followed by RunAsync (RedirectPolicy), so credentials stay on the configured origin.
+            FollowRedirects = false,
         };
         _client = httpClient is null ? new RestClient(restOptions) : new RestClient(httpClient, restOptions, disposeHttpClient: false);
-        if (options.ApiKey is not null)
-        {
-            _client.AddDefaultHeader("x-api-key", options.ApiKey);
-        }
-
-        if (options.JwtToken is not null)
-        {
-            _client.AddDefaultHeader("x-jwt-token", options.JwtToken);
-        }
     }
+
+    /// <summary>Gets the redactor for this client's credentials (messages, excerpts, job failure reasons, logs).</summary>
+    public Redactor Redactor { get; }
+
+    /// <summary>Gets the client's logging (job state changes are logged through it too).</summary>
+    internal TransportLogging Logging => _logging;
 
     public static JsonSerializerSettings SerializerSettings { get; } = new()
     {
         // Dates stay strings until a DateTimeOffset property reads them, so no offset or precision is lost.
         DateParseHandling = DateParseHandling.None,
         MissingMemberHandling = MissingMemberHandling.Ignore,
+        ContractResolver = DtoContractResolver.Instance,
     };
 
     public static JsonSerializer Serializer { get; } = JsonSerializer.Create(SerializerSettings);
+
+    // The Content-Type a string body had (StringContent adds the charset); a byte[] body sends this one as it is.
+    private static readonly ContentType JsonUtf8 = "application/json; charset=utf-8";
 
     public static void AddPathSegment(RestRequest request, string name, object? value)
     {
@@ -65,6 +79,12 @@ internal sealed class ApiConnection : IDisposable
         if (text.Length == 0)
         {
             throw new ArgumentNullException(name, $"Path parameter '{name}' is required and must not be empty.");
+        }
+
+        // "." and ".." would be removed by URL normalisation (RFC 3986 5.2.4), addressing another resource.
+        if (text is "." or "..")
+        {
+            throw new ArgumentException($"Path parameter '{name}' must not be '.' or '..'.", name);
         }
 
         request.AddUrlSegment(name, text);
@@ -110,14 +130,8 @@ internal sealed class ApiConnection : IDisposable
             throw new ArgumentNullException(parameterName);
         }
 
-        var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(body, new ValidationContext(body), problems, validateAllProperties: true))
-        {
-            var fields = string.Join(", ", problems.SelectMany(p => p.MemberNames).Distinct(StringComparer.Ordinal));
-            throw new ArgumentException($"{body.GetType().Name} is missing fields the API requires: {fields}.", parameterName);
-        }
-
-        request.AddStringBody(JsonConvert.SerializeObject(body, SerializerSettings), ContentType.Json);
+        RequestBodyValidator.ThrowIfInvalid(body, parameterName);
+        request.AddBody(JsonRequestBody.ToUtf8(body), JsonUtf8);
     }
 
     /// <summary>Sends a JSON operation and streams its answer into <typeparamref name="T"/>.</summary>
@@ -149,8 +163,41 @@ internal sealed class ApiConnection : IDisposable
     /// download: the headers, or an error body). Failures without a usable response (no connection, a timeout, a body
     /// that breaks off) become <see cref="EdgeImpulseApiException"/> with Status 0; the caller's token stays a cancellation.
     /// </summary>
-    internal async Task<TResult> RunAsync<TResult>(RestRequest request, string operationId, ReadResponse<TResult> read, CancellationToken cancellationToken)
+    internal Task<TResult> RunAsync<TResult>(RestRequest request, string operationId, ReadResponse<TResult> read, CancellationToken cancellationToken)
     {
+        var operation = ApiOperation.Find(operationId);
+        // Only a trace records the ids, and looking them up allocates: skipped while nobody listens.
+        var traced = TransportLogging.HasListeners;
+        var projectId = traced ? SegmentOf(request, "projectId") : null;
+        var jobId = traced ? SegmentOf(request, "jobId") : null;
+        var attempts = 0;
+        return _retry.ExecuteAsync(
+            operation,
+            async token =>
+            {
+                var number = Interlocked.Increment(ref attempts);
+                var activity = TransportLogging.StartAttempt(operation, projectId, jobId, number);
+                var started = Stopwatch.GetTimestamp();
+                var status = new StrongBox<int>();
+                try
+                {
+                    var result = await SendOnceAsync(request, operation, read, status, token).ConfigureAwait(false);
+                    _logging.AttemptEnded(activity, operation, number, status.Value, Stopwatch.GetElapsedTime(started), null);
+                    return result;
+                }
+                catch (Exception ex)
+                {
+                    _logging.AttemptEnded(activity, operation, number, (ex as EdgeImpulseApiException)?.Status ?? status.Value, Stopwatch.GetElapsedTime(started), ex);
+                    throw;
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <summary>One attempt: sends the request once and reads the response (see <see cref="RunAsync"/>).</summary>
+    private async Task<TResult> SendOnceAsync<TResult>(RestRequest request, ApiOperation operation, ReadResponse<TResult> read, StrongBox<int> status, CancellationToken cancellationToken)
+    {
+        var operationId = operation.Id;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_options.Timeout != Timeout.InfiniteTimeSpan)
         {
@@ -159,6 +206,7 @@ internal sealed class ApiConnection : IDisposable
 
         var capture = new ResponseCapture();
         (request.Interceptors ??= []).Add(capture);
+        var originalRequest = request;
         HttpResponseMessage? response = null;
         try
         {
@@ -167,6 +215,39 @@ internal sealed class ApiConnection : IDisposable
             // headers. The interceptor hands over the HttpResponseMessage, which the reader owns from here on.
             await _client.DownloadStreamAsync(request, attempt.Token).ConfigureAwait(false);
             response = capture.Message ?? throw new HttpRequestException("RestSharp returned no response.");
+            var followed = false;
+            for (var redirects = 0; RedirectPolicy.IsRedirect(response); redirects++)
+            {
+                RestRequest next;
+                try
+                {
+                    next = RedirectPolicy.Follow(request, response, operation, _credentials, redirects);
+                }
+                catch (EdgeImpulseApiException)
+                {
+                    response.Dispose();
+                    throw;
+                }
+
+                followed = true;
+                response.Dispose();
+                response = null;
+                capture.Reset();
+                next.Interceptors = [capture];
+                request = next;
+                await _client.DownloadStreamAsync(request, attempt.Token).ConfigureAwait(false);
+                response = capture.Message ?? throw new HttpRequestException("RestSharp returned no response.");
+            }
+
+            // A caller-owned handler that follows redirects itself may have carried the request elsewhere.
+            if (!followed && response.RequestMessage?.RequestUri is { } answeredFrom && !_credentials.IsConfiguredOrigin(answeredFrom))
+            {
+                var failure = RedirectPolicy.LeftTheOrigin(operation, response);
+                response.Dispose();
+                throw failure;
+            }
+
+            status.Value = (int)response.StatusCode;
             return await read(_reader, response, operationId, attempt.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not EdgeImpulseApiException)
@@ -182,7 +263,7 @@ internal sealed class ApiConnection : IDisposable
         }
         finally
         {
-            request.Interceptors.Remove(capture);
+            originalRequest.Interceptors?.Remove(capture);
         }
     }
 
@@ -190,7 +271,7 @@ internal sealed class ApiConnection : IDisposable
 
     // A server (or proxy) that echoes request headers must not leak the credential into an exception.
     // Internal so job failure messages (which quote job log lines) are redacted the same way.
-    internal string Redact(string text) => _reader.Redact(text);
+    internal string Redact(string text) => Redactor.Redact(text);
 
     private static Task<string> ReadText(ResponseReader reader, HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
         reader.ReadTextAsync(response, operationId, cancellationToken);
@@ -212,13 +293,13 @@ internal sealed class ApiConnection : IDisposable
         {
             // Our Timeout, or (when it did not fire) the Timeout of an HttpClient the caller passed in.
             var limit = attemptCancelled ? $"after {Describe(_options.Timeout)} (EdgeImpulseClientOptions.Timeout)" : "(the HttpClient's own Timeout)";
-            return new EdgeImpulseApiException($"{operationId}: the request timed out {limit} {phase}.", operationId, 0, null, response?.Content.Headers.ContentType?.MediaType, null, ex);
+            return new EdgeImpulseApiException($"{operationId}: the request timed out {limit} {phase}.", operationId, 0, null, response?.Content.Headers.ContentType?.MediaType, null, Redactor.Scrub(ex));
         }
 
         if (ex is HttpRequestException or IOException)
         {
             var what = response is null ? "failed before a response arrived" : $"broke off {phase}";
-            return new EdgeImpulseApiException($"{operationId}: the request {what}: {_reader.Redact(ex.GetBaseException().Message)}", operationId, 0, null, response?.Content.Headers.ContentType?.MediaType, null, ex);
+            return new EdgeImpulseApiException($"{operationId}: the request {what}: {Redactor.Excerpt(ex.GetBaseException().Message, ResponseReader.QuoteLength)}", operationId, 0, null, response?.Content.Headers.ContentType?.MediaType, null, Redactor.Scrub(ex));
         }
 
         return null;
@@ -232,9 +313,33 @@ internal sealed class ApiConnection : IDisposable
         _ => duration.ToString("c", CultureInfo.InvariantCulture),
     };
 
+    private static string? SegmentOf(RestRequest request, string name) =>
+        request.Parameters.TryFind(name) is { Type: ParameterType.UrlSegment, Value: { } value } ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// Gives every non-GET request a body (empty when it has none; the wire shows Content-Length: 0 either way).
+    /// SocketsHttpHandler silently re-sends a request whose pooled connection closed before any response byte, but
+    /// only while no request content has been sent (HttpConnection sets _canRetry = false as it starts sending
+    /// content): a body-less POST such as cancelJob or clearDspBlock would otherwise reach the server twice.
+    /// </summary>
+    private sealed class NoSilentResend : RestSharp.Interceptors.Interceptor
+    {
+        public override ValueTask BeforeHttpRequest(HttpRequestMessage requestMessage, CancellationToken cancellationToken)
+        {
+            if (requestMessage.Content is null && requestMessage.Method != HttpMethod.Get && requestMessage.Method != HttpMethod.Head)
+            {
+                requestMessage.Content = new ByteArrayContent([]);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
     private sealed class ResponseCapture : RestSharp.Interceptors.Interceptor
     {
         public HttpResponseMessage? Message { get; private set; }
+
+        public void Reset() => Message = null;
 
         public override ValueTask AfterHttpRequest(HttpResponseMessage responseMessage, CancellationToken cancellationToken)
         {

@@ -3,6 +3,7 @@
 // has; the raw JSON is kept so a round trip loses nothing, including fields neither variant knows.
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Reflection;
 using Newtonsoft.Json;
@@ -68,14 +69,14 @@ public sealed class BlockParameters
     }
 
     /// <summary>Reads the value as Patchcore parameters, if it is that variant.</summary>
-    /// <param name="parameters">A copy of the parameters; changing it does not change this value.</param>
+    /// <param name="parameters">A copy of the parameters (changing it does not change this value); null when the value is another variant.</param>
     /// <returns>Whether the value is the Patchcore variant.</returns>
-    public bool TryGetPatchcore(out BlockParamsVisualAnomalyPatchcore parameters) => TryGet(BlockParametersVariant.Patchcore, out parameters);
+    public bool TryGetPatchcore([NotNullWhen(true)] out BlockParamsVisualAnomalyPatchcore? parameters) => TryGet(BlockParametersVariant.Patchcore, out parameters);
 
     /// <summary>Reads the value as GMM parameters, if it is that variant.</summary>
-    /// <param name="parameters">A copy of the parameters; changing it does not change this value.</param>
+    /// <param name="parameters">A copy of the parameters (changing it does not change this value); null when the value is another variant.</param>
     /// <returns>Whether the value is the GMM variant.</returns>
-    public bool TryGetGmm(out BlockParamsVisualAnomalyGmm parameters) => TryGet(BlockParametersVariant.Gmm, out parameters);
+    public bool TryGetGmm([NotNullWhen(true)] out BlockParamsVisualAnomalyGmm? parameters) => TryGet(BlockParametersVariant.Gmm, out parameters);
 
     /// <summary>Returns a copy of the JSON exactly as received or built.</summary>
     /// <returns>The JSON object.</returns>
@@ -93,17 +94,26 @@ public sealed class BlockParameters
     private static IEnumerable<string> JsonNames(Type type) =>
         type.GetProperties().Select(p => p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName).OfType<string>();
 
-    private bool TryGet<T>(BlockParametersVariant variant, out T parameters)
+    private bool TryGet<T>(BlockParametersVariant variant, [NotNullWhen(true)] out T? parameters)
         where T : class, new()
     {
         if (Variant != variant)
         {
-            parameters = null!;
+            parameters = null;
             return false;
         }
 
-        parameters = _json.ToObject<T>(ApiConnection.Serializer) ?? new T();
-        return true;
+        // A Try method never throws: JSON of the right variant whose values do not fit the type reads as "not this variant".
+        try
+        {
+            parameters = _json.ToObject<T>(ApiConnection.Serializer) ?? new T();
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or ArgumentException or OverflowException)
+        {
+            parameters = null!;
+            return false;
+        }
     }
 
     private sealed class BlockParametersJsonConverter : JsonConverter<BlockParameters>

@@ -99,4 +99,18 @@ public class EdgeImpulseApiException : EdgeImpulseException
     /// sent with HTTP 429 or 503), or null when it sent none. A date in the past reads as <see cref="TimeSpan.Zero"/>.
     /// </summary>
     public TimeSpan? RetryAfter { get; internal init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the call may have taken effect although it failed: an operation that is not safe
+    /// to repeat (it starts a job or changes state) lost its answer after the request may have reached the server.
+    /// Check the server's state (e.g. the project's running jobs) before repeating it.
+    /// </summary>
+    public bool MayHaveTakenEffect { get; internal init; }
+
+    /// <summary>
+    /// Gets the job that had already finished successfully when this call failed, for a workflow helper (such as
+    /// <see cref="EdgeImpulseClient.TrainKerasAsync"/>) whose result read failed after its job succeeded; null otherwise.
+    /// The job's outcome is kept: read the result again (e.g. getKerasMetadata) instead of running the job again.
+    /// </summary>
+    public Job? CompletedJob { get; internal init; }
 }

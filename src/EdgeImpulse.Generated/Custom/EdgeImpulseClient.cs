@@ -37,6 +37,12 @@ public partial class EdgeImpulseClient : IDisposable
     }
 
     /// <summary>Initializes a new instance of the <see cref="EdgeImpulseClient"/> class on an HttpClient the caller owns (e.g. from IHttpClientFactory).</summary>
+    /// <remarks>
+    /// The client follows redirects itself, keeping credentials on <see cref="EdgeImpulseClientOptions.BaseUrl"/>'s origin.
+    /// Build the HttpClient's handler with <c>AllowAutoRedirect = false</c> (dependency injection does this for its
+    /// handler): a handler that follows redirects itself would carry the credential headers to another origin before
+    /// the client can see it; such a response fails with an <see cref="EdgeImpulseApiException"/> naming the setting.
+    /// </remarks>
     /// <param name="httpClient">The HttpClient to send through; it is not disposed by this client.</param>
     /// <param name="options">The settings; they are copied, so later changes have no effect.</param>
     public EdgeImpulseClient(HttpClient httpClient, EdgeImpulseClientOptions options)
@@ -54,7 +60,7 @@ public partial class EdgeImpulseClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validated();
-        _connection = new ApiConnection(_options, httpClient);
+        _connection = new ApiConnection(_options, httpClient, _options.LoggerFactory);
         _learn = new LearnClient(_connection);
         _dsp = new DspClient(_connection);
         _jobs = new JobsClient(_connection);

@@ -1,5 +1,6 @@
 // CUSTOM: settings the EdgeImpulseClient facade owns and every generated area client shares.
 using System;
+using Microsoft.Extensions.Logging;
 
 namespace EdgeImpulse.Generated;
 
@@ -41,13 +42,26 @@ public sealed class EdgeImpulseClientOptions
     /// </summary>
     public long? MaxResponseBytes { get; set; } = 256L * 1024 * 1024;
 
+    /// <summary>Gets or sets how failed calls are retried (see <see cref="EdgeImpulseRetryOptions"/>).</summary>
+    public EdgeImpulseRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets where the client logs (category <c>EdgeImpulse.Generated</c>): one Debug line per attempt, a Warning
+    /// per retry, job state changes at Information. Null logs nothing; with dependency injection the container's
+    /// <see cref="ILoggerFactory"/> is used when this is null. Credentials never appear in the log.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>Gets or sets the User-Agent sent with every request.</summary>
     public string UserAgent { get; set; } = "EdgeImpulse.Generated/" + typeof(EdgeImpulseClientOptions).Assembly.GetName().Version?.ToString(3);
 
     /// <inheritdoc />
     /// <remarks>Credentials are never printed, only whether they are set.</remarks>
     public override string ToString() =>
-        $"BaseUrl={BaseUrl}, ApiKey={(ApiKey is null ? "none" : "***")}, JwtToken={(JwtToken is null ? "none" : "***")}, Timeout={Timeout}, ReadTimeout={ReadTimeout}, MaxDownloadBytes={MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}, MaxResponseBytes={MaxResponseBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}";
+        $"BaseUrl={(BaseUrl is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? "(with user info, hidden)" : BaseUrl?.ToString())}, ApiKey={(ApiKey is null ? "none" : "***")}, JwtToken={(JwtToken is null ? "none" : "***")}, Timeout={Timeout}, ReadTimeout={ReadTimeout}, MaxDownloadBytes={MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}, MaxResponseBytes={MaxResponseBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited"}, Retry=({Retry})";
+
+    /// <summary>The longest <see cref="Timeout"/> accepted: what .NET's HttpClient and timers take (int.MaxValue ms, about 24.8 days).</summary>
+    internal static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
     internal EdgeImpulseClientOptions Validated()
     {
@@ -56,19 +70,28 @@ public sealed class EdgeImpulseClientOptions
             throw new ArgumentException("BaseUrl must be an absolute http or https address.", nameof(BaseUrl));
         }
 
-        if (ApiKey is not null && JwtToken is not null)
+        // Operation paths are appended to BaseUrl's path; a query or fragment would swallow them (and drop "/v1").
+        if (BaseUrl.Query.Length > 0 || BaseUrl.Fragment.Length > 0)
+        {
+            throw new ArgumentException("BaseUrl must not have a query or a fragment; operation paths are appended to its path.", nameof(BaseUrl));
+        }
+
+        if (BaseUrl.UserInfo.Length > 0)
+        {
+            throw new ArgumentException("BaseUrl must not carry user info; set ApiKey or JwtToken instead.", nameof(BaseUrl));
+        }
+
+        var apiKey = ValidCredential(ApiKey, nameof(ApiKey));
+        var jwtToken = ValidCredential(JwtToken, nameof(JwtToken));
+        if (apiKey is not null && jwtToken is not null)
         {
             throw new ArgumentException("Set either ApiKey or JwtToken, not both.", nameof(ApiKey));
         }
 
-        if (ApiKey is { Length: 0 } || JwtToken is { Length: 0 })
+        // HttpClient.Timeout's limit (int.MaxValue ms), the stricter of the stack's: a longer one would fail every call.
+        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout > MaxTimeout))
         {
-            throw new ArgumentException("An empty credential is not allowed; leave it null instead.", nameof(ApiKey));
-        }
-
-        if (!IsTimerDuration(Timeout))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive (at most 49 days) or infinite.");
+            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, $"Timeout must be positive and at most {MaxTimeout} (what .NET's HttpClient and timers accept), or infinite.");
         }
 
         if (!IsTimerDuration(ReadTimeout))
@@ -86,17 +109,52 @@ public sealed class EdgeImpulseClientOptions
             throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "MaxResponseBytes must be positive, or null for no limit.");
         }
 
+        var retry = (Retry ?? throw new ArgumentNullException(nameof(Retry), "Retry must not be null.")).Validated();
         return new EdgeImpulseClientOptions
         {
+            Retry = retry,
+            LoggerFactory = LoggerFactory,
             BaseUrl = BaseUrl,
-            ApiKey = ApiKey,
-            JwtToken = JwtToken,
+            ApiKey = apiKey,
+            JwtToken = jwtToken,
             Timeout = Timeout,
             ReadTimeout = ReadTimeout,
             MaxDownloadBytes = MaxDownloadBytes,
             MaxResponseBytes = MaxResponseBytes,
             UserAgent = UserAgent,
         };
+    }
+
+    // A credential read from a file or an environment variable often ends in a newline: surrounding whitespace is
+    // trimmed. Anything else a header value cannot carry is refused; messages name the problem, never the value.
+    private static string? ValidCredential(string? value, string name)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new ArgumentException($"{name} is empty or only whitespace; leave it null instead.", name);
+        }
+
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            var c = trimmed[i];
+            if (char.IsControl(c))
+            {
+                throw new ArgumentException($"{name} contains a control character (U+{(int)c:X4}) at position {i + 1} of {trimmed.Length}; a header value cannot carry it.", name);
+            }
+
+            if (c > '~')
+            {
+                throw new ArgumentException($"{name} contains a non-ASCII character at position {i + 1} of {trimmed.Length}; credentials are ASCII.", name);
+            }
+        }
+
+        return trimmed;
     }
 
     // What CancellationTokenSource.CancelAfter accepts, zero excluded.

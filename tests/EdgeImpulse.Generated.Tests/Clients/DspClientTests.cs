@@ -164,7 +164,7 @@ public sealed class DspClientTests
     {
         var (config, _) = await SendAsync("Dsp/getDspConfig.success.json", c => c.Dsp.GetDspConfigAsync(ProjectId, DspId));
 
-        var dsp = config.Dsp;
+        var dsp = config.Dsp!;
         var filter = config.Config!.Single(g => g.Group == "Filter");
         var cutoff = filter.Items.Single(i => i.Param == "filter-cutoff");
         var extraLowFreq = config.Config!.SelectMany(g => g.Items).Single(i => i.Param == "extra-low-freq");
@@ -177,7 +177,7 @@ public sealed class DspClientTests
             Assert.That(dsp.WindowLength, Is.EqualTo(2000));
             Assert.That(dsp.Classes, Is.EqualTo(new[] { "idle", "snake", "updown", "wave" }));
             Assert.That(dsp.InputAxes, Is.EqualTo(Axes));
-            Assert.That(dsp.Features.Generated, Is.True);
+            Assert.That(dsp.Features!.Generated, Is.True);
             Assert.That(dsp.Features.Count, Is.EqualTo(18));
             Assert.That(dsp.Features.Labels?[5], Is.EqualTo("accX Spectral Power 1.95 - 5.86 Hz"));
             Assert.That(dsp.ExpectedWindowCount, Is.EqualTo(6464));
@@ -383,7 +383,7 @@ public sealed class DspClientTests
     {
         var (results, _) = await SendAsync("Dsp/getAutotunerResults.success.json", c => c.Dsp.GetAutotunerResultsAsync(ProjectId, DspId));
 
-        var byKey = results.Results.ToDictionary(r => r.Key, r => r.Value);
+        var byKey = results.Results.ToDictionary(r => r.Key!, r => r.Value!);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(results.Results, Has.Count.EqualTo(10));
@@ -432,8 +432,8 @@ public sealed class DspClientTests
             Assert.That(metadata.WindowSizeMs, Is.EqualTo(2000));
             Assert.That(metadata.WindowIncreaseMs, Is.EqualTo(80));
             Assert.That(metadata.Frequency, Is.EqualTo(62.5));
-            Assert.That(metadata.OutputConfig.Type, Is.EqualTo(DSPMetadataOutputConfigType.Flat));
-            Assert.That(metadata.OutputConfig.Shape.Width, Is.EqualTo(18));
+            Assert.That(metadata.OutputConfig!.Type, Is.EqualTo(DSPMetadataOutputConfigType.Flat));
+            Assert.That(metadata.OutputConfig.Shape!.Width, Is.EqualTo(18));
             Assert.That(metadata.OutputConfig.Shape.Height, Is.Null);
             Assert.That(metadata.FftUsed, Is.EqualTo(new[] { 16 }));
             Assert.That(metadata.ResamplingAlgorithmVersion, Is.EqualTo(2));
@@ -515,14 +515,14 @@ public sealed class DspClientTests
     {
         var (raw, _) = await SendAsync("Dsp/getDspRawSample.success.json", c => c.Dsp.GetDspRawSampleAsync(ProjectId, DspId, SampleId));
 
-        var sample = raw.Sample;
+        var sample = raw.Sample!;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sample.Id, Is.EqualTo(SampleId));
             Assert.That(sample.Filename, Is.EqualTo("wave.6td9pbaf.json"));
             Assert.That(sample.Label, Is.EqualTo("wave"));
             Assert.That(sample.Category, Is.EqualTo(RawDataCategory.Training));
-            Assert.That(sample.Category.IsKnown, Is.True);
+            Assert.That(sample.Category?.IsKnown, Is.True);
             Assert.That(sample.Created, Is.EqualTo(new DateTimeOffset(2026, 1, 12, 16, 51, 26, TimeSpan.Zero)));
             Assert.That(sample.LastModified, Is.EqualTo(new DateTimeOffset(2026, 1, 12, 16, 51, 26, 446, TimeSpan.Zero)));
             Assert.That(sample.IntervalMs, Is.EqualTo(16));
@@ -535,11 +535,39 @@ public sealed class DspClientTests
             Assert.That(sample.BoundingBoxesType, Is.EqualTo(SampleBoundingBoxesType.Object_detection));
             Assert.That(sample.ChartType, Is.EqualTo(SampleChartType.Chart));
             Assert.That(sample.LabelMap, Is.Null);
-            Assert.That(raw.Payload.Device_type, Is.EqualTo("DISCO-L475VG-IOT01A"));
+            Assert.That(raw.Payload!.Device_type, Is.EqualTo("DISCO-L475VG-IOT01A"));
             Assert.That(raw.Payload.Device_name, Is.EqualTo("c8:f0:9e:21:6a:b4"));
             Assert.That(raw.Payload.Values, Has.Count.EqualTo(625));
             Assert.That(raw.Payload.Values[0], Is.EqualTo(new[] { -4.82, 0.27, 8.82 }));
             Assert.That(raw.TotalPayloadLength, Is.EqualTo(625));
+        }
+    }
+
+    // The Studio sends "frequency": null for samples without a fixed rate (images), although the spec calls it a
+    // required number; the DTO rule (README "Types") reads it as null instead of failing the whole response.
+    [Test]
+    public async Task GetDspRawSample_ReadsASampleWithNullFrequency()
+    {
+        var (raw, _) = await SendAsync("Dsp/getDspRawSample.null-frequency.json", c => c.Dsp.GetDspRawSampleAsync(ProjectId, DspId, SampleId));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(raw.Sample!.Frequency, Is.Null);
+            Assert.That(raw.Sample.Id, Is.EqualTo(SampleId));
+            Assert.That(raw.Payload!.Values, Has.Count.EqualTo(625));
+        }
+    }
+
+    [Test]
+    public async Task GetDspSampleSlice_ReadsASampleWithNullFrequency()
+    {
+        var (slice, _) = await SendAsync("Dsp/getDspSampleSlice.null-frequency.json", c => c.Dsp.GetDspSampleSliceAsync(ProjectId, DspId, SampleId, 0, 2000));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(slice.Sample!.Frequency, Is.Null);
+            Assert.That(slice.Sample.Id, Is.EqualTo(SampleId));
+            Assert.That(slice.Payload!.Values, Has.Count.EqualTo(125));
         }
     }
 
@@ -566,10 +594,10 @@ public sealed class DspClientTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(slice.Sample.Id, Is.EqualTo(SampleId));
+            Assert.That(slice.Sample!.Id, Is.EqualTo(SampleId));
             Assert.That(slice.Sample.ValuesCount, Is.EqualTo(625));
-            Assert.That(slice.Payload.Values, Has.Count.EqualTo(125));
-            Assert.That(slice.Payload.Values[0], Is.EqualTo(new[] { -4.21, -0.08, 8.36 }));
+            Assert.That(slice.Payload!.Values, Has.Count.EqualTo(125));
+            Assert.That(slice.Payload!.Values[0], Is.EqualTo(new[] { -4.21, -0.08, 8.36 }));
             Assert.That(slice.Payload.Sensors.Select(s => s.Name), Is.EqualTo(Axes));
             Assert.That(slice.TotalPayloadLength, Is.EqualTo(625));
         }
@@ -621,8 +649,8 @@ public sealed class DspClientTests
             Assert.That(filtered.AxisLabels?.Y, Is.EqualTo("Value"));
             Assert.That(run.LabelAtEndOfWindow, Is.EqualTo("wave"));
             Assert.That(run.LabelForWindow, Is.EqualTo("wave"));
-            Assert.That(run.Sample.Sample.Id, Is.EqualTo(SampleId));
-            Assert.That(run.Sample.Payload.Values, Has.Count.EqualTo(125));
+            Assert.That(run.Sample!.Sample!.Id, Is.EqualTo(SampleId));
+            Assert.That(run.Sample.Payload!.Values, Has.Count.EqualTo(125));
             Assert.That(run.Sample.TotalPayloadLength, Is.EqualTo(625));
             Assert.That(run.Performance?.Latency, Is.EqualTo(2));
             Assert.That(run.CanProfilePerformance, Is.True);
@@ -636,14 +664,14 @@ public sealed class DspClientTests
 
         var (run, _) = await SendAsync("Dsp/runDspSampleSlice.label-map.json", c => c.Dsp.RunDspSampleSliceAsync(ProjectId, DspId, 748301560, 0, body, 2000));
 
-        var sample = run.Sample.Sample;
+        var sample = run.Sample!.Sample!;
         var structured = sample.StructuredLabels!.Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sample.Id, Is.EqualTo(748301560L));
             Assert.That(sample.ProjectLabelingMethod, Is.EqualTo(ProjectLabelingMethod.Label_map));
             Assert.That(sample.LabelMap?.Type, Is.EqualTo(SampleKeyValueLabelsType.KeyValues));
-            Assert.That(sample.LabelMap?.Type.Value, Is.EqualTo("key-values"));
+            Assert.That(sample.LabelMap?.Type?.Value, Is.EqualTo("key-values"));
             Assert.That(sample.LabelMap?.Labels, Is.EquivalentTo(new Dictionary<string, string> { ["gesture"] = "snake", ["hand"] = "left", ["surface"] = "desk" }));
             Assert.That(sample.StructuredLabelsList, Is.EqualTo(new[] { "snake" }));
             Assert.That(structured.StartIndex, Is.Zero);
@@ -685,7 +713,7 @@ public sealed class DspClientTests
             Assert.That(run.Features[0], Is.EqualTo(4.22211));
             Assert.That(run.Graphs[1].Name, Is.EqualTo("Spectral power (log)"));
             Assert.That(run.LabelAtEndOfWindow, Is.EqualTo("wave"));
-            Assert.That(run.Sample.Sample.Id, Is.EqualTo(SampleId));
+            Assert.That(run.Sample!.Sample!.Id, Is.EqualTo(SampleId));
             Assert.That(run.Sample.Sample.Filename, Is.EqualTo("wave.6td9pbaf.json"));
             Assert.That(run.Sample.Sample.Added, Is.EqualTo(new DateTimeOffset(2026, 1, 12, 16, 51, 26, 446, TimeSpan.Zero)));
             Assert.That(run.CanProfilePerformance, Is.True);

@@ -44,11 +44,11 @@ public sealed class ImpulseClientTests
             Assert.That(impulse.Id, Is.EqualTo(1));
             Assert.That(impulse.Name, Is.EqualTo("Impulse #1"));
             Assert.That(impulse.Type, Is.EqualTo(ImpulseType.Default));
-            Assert.That(impulse.Type.IsKnown, Is.True);
+            Assert.That(impulse.Type?.IsKnown, Is.True);
             Assert.That(impulse.PostProcessingBlocks, Is.Empty);
             Assert.That(input.Id, Is.EqualTo(2));
             Assert.That(input.Type, Is.EqualTo(ImpulseInputBlockType.TimeSeries));
-            Assert.That(input.Type.Value, Is.EqualTo("time-series"));
+            Assert.That(input.Type?.Value, Is.EqualTo("time-series"));
             Assert.That(input.Axes, Is.EqualTo(new[] { "accX", "accY", "accZ" }));
             Assert.That(input.WindowSizeMs, Is.EqualTo(2000));
             Assert.That(input.WindowIncreaseMs, Is.EqualTo(80));
@@ -83,7 +83,7 @@ public sealed class ImpulseClientTests
             Assert.That(classifier.Dsp, Is.EqualTo(new[] { 3 }));
             Assert.That(classifier.TrainingProcessor, Is.EqualTo(ExperimentalImpulseSpecificGpuTrainingProcessor.Cpu));
             Assert.That(anomaly.Id, Is.EqualTo(5));
-            Assert.That(anomaly.Type.Value, Is.EqualTo("anomaly"));
+            Assert.That(anomaly.Type?.Value, Is.EqualTo("anomaly"));
             Assert.That(anomaly.TrainingProcessor, Is.Null);
         }
     }

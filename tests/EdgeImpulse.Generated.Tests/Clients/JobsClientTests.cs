@@ -130,7 +130,7 @@ public sealed class JobsClientTests
         AssertRequest(request, "GET", "/v1/api/52187/jobs/12873488112/status", string.Empty);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.Job.Id, Is.EqualTo(LargeJobId));
+            Assert.That(response.Job!.Id, Is.EqualTo(LargeJobId));
             Assert.That(response.Job.FinishedSuccessful, Is.True);
             Assert.That(response.Job.ComputeTime, Is.EqualTo(166.44));
         }
@@ -141,7 +141,7 @@ public sealed class JobsClientTests
     {
         var (response, _) = await SendAsync("Jobs/getJobStatus.success.json", c => c.Jobs.GetJobStatusAsync(ProjectId, JobId));
 
-        var job = response.Job;
+        var job = response.Job!;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.Success, Is.True);
@@ -150,7 +150,7 @@ public sealed class JobsClientTests
             Assert.That(job.CategoryKey, Is.EqualTo("learn-train-studio-wrapper"));
             Assert.That(job.Key, Is.EqualTo("keras-4"));
             Assert.That(job.Created, Is.EqualTo(Utc(2026, 1, 14, 9, 40, 2, 114)));
-            Assert.That(job.Created.Offset, Is.EqualTo(TimeSpan.Zero));
+            Assert.That(job.Created?.Offset, Is.EqualTo(TimeSpan.Zero));
             Assert.That(job.Started, Is.EqualTo(Utc(2026, 1, 14, 9, 40, 9, 871)));
             Assert.That(job.Finished, Is.EqualTo(Utc(2026, 1, 14, 9, 42, 53, 402)));
             Assert.That(job.FinishedSuccessful, Is.True);
@@ -168,7 +168,7 @@ public sealed class JobsClientTests
     {
         var (response, _) = await SendAsync("Jobs/getJobStatus.running.json", c => c.Jobs.GetJobStatusAsync(ProjectId, JobId));
 
-        var job = response.Job;
+        var job = response.Job!;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(job.Id, Is.EqualTo(JobId));
@@ -184,7 +184,7 @@ public sealed class JobsClientTests
     {
         var (response, _) = await SendAsync("Jobs/getJobStatus.failed.json", c => c.Jobs.GetJobStatusAsync(ProjectId, 1847341876));
 
-        var job = response.Job;
+        var job = response.Job!;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.Success, Is.True, "a failed job is still a successful status call");
@@ -202,7 +202,7 @@ public sealed class JobsClientTests
         // so the client reads what is there instead of failing the call.
         var (response, _) = await SendAsync("Jobs/getJobStatus.missing-required.json", c => c.Jobs.GetJobStatusAsync(ProjectId, 1847306511));
 
-        var job = response.Job;
+        var job = response.Job!;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(job.Id, Is.EqualTo(1847306511L));
@@ -330,7 +330,7 @@ public sealed class JobsClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.Variant, Is.EqualTo(KerasModelVariantEnum.Int8));
-            Assert.That(response.Variant.IsKnown, Is.True);
+            Assert.That(response.Variant?.IsKnown, Is.True);
             Assert.That(response.Device, Is.EqualTo("cortex-m4f-80mhz"));
             Assert.That(response.TfliteFileSizeBytes, Is.EqualTo(3072));
             Assert.That(response.IsSupportedOnMcu, Is.True);

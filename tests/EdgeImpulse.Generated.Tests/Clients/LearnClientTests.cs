@@ -38,15 +38,15 @@ public sealed class LearnClientTests
             Assert.That(keras.Type, Is.EqualTo(LearnBlockType.Keras));
             Assert.That(keras.Type?.IsKnown, Is.True);
             Assert.That(keras.Trained, Is.True);
-            Assert.That(keras.Dependencies.BlockNames, Is.EqualTo(new[] { "Spectral features" }));
+            Assert.That(keras.Dependencies!.BlockNames, Is.EqualTo(new[] { "Spectral features" }));
             Assert.That(keras.Dependencies.FeatureCount, Is.EqualTo(18));
             Assert.That(keras.Dependencies.SampleCount, Is.EqualTo(6464));
             Assert.That(keras.Dependencies.OutputClasses, Is.EqualTo(new[] { "idle", "snake", "updown", "wave" }));
             Assert.That(keras.Script, Does.StartWith("import math, requests\n").And.Contains("EPOCHS = args.epochs or 30"));
             Assert.That(keras.Mode, Is.EqualTo(KerasConfigMode.Visual));
-            Assert.That(keras.SelectedModelType.Value, Is.EqualTo("int8"));
+            Assert.That(keras.SelectedModelType?.Value, Is.EqualTo("int8"));
             Assert.That(keras.VisualLayers, Has.Count.EqualTo(3));
-            Assert.That(keras.VisualLayers.Select(l => l.Type.Value), Is.EqualTo(new[] { "dense", "dense", "dropout" }));
+            Assert.That(keras.VisualLayers.Select(l => l.Type?.Value), Is.EqualTo(new[] { "dense", "dense", "dropout" }));
             Assert.That(keras.VisualLayers[0].Neurons, Is.EqualTo(20));
             Assert.That(keras.VisualLayers[2].DropoutRate, Is.EqualTo(0.25));
             Assert.That(keras.TrainingCycles, Is.EqualTo(30));
@@ -73,7 +73,7 @@ public sealed class LearnClientTests
             Assert.That(model.Name, Is.EqualTo("1D CNN with residual blocks"));
             Assert.That(model.Type, Is.EqualTo(KerasVisualLayerType.Transfer_organization));
             Assert.That(model.LearnBlockType, Is.EqualTo(LearnBlockType.Keras));
-            Assert.That(model.BlockType.Value, Is.EqualTo("personal"));
+            Assert.That(model.BlockType?.Value, Is.EqualTo("personal"));
             Assert.That(model.DisplayCategory?.Value, Is.EqualTo("classical"));
             Assert.That(model.OrganizationModelId, Is.EqualTo(1204));
             Assert.That(model.CustomParameters, Has.Count.EqualTo(4));
@@ -84,7 +84,7 @@ public sealed class LearnClientTests
             Assert.That(model.CustomParameters[0].MaxVal, Is.EqualTo(4));
             Assert.That(model.CustomParameters[2].Section?.Value, Is.EqualTo("advanced"));
             Assert.That(threshold.Key, Is.EqualTo("min_score"));
-            Assert.That(threshold.Value.IsNumber, Is.True);
+            Assert.That(threshold.Value!.IsNumber, Is.True);
             Assert.That(threshold.Value.AsNumber(), Is.EqualTo(0.6));
         }
     }
@@ -103,7 +103,7 @@ public sealed class LearnClientTests
             Assert.That(parameters.Variant, Is.EqualTo(BlockParametersVariant.Patchcore));
             Assert.That(parameters.Backbone, Is.EqualTo("resnet18"));
             Assert.That(isPatchcore, Is.True);
-            Assert.That(patchcore.Backbone, Is.EqualTo("resnet18"));
+            Assert.That(patchcore!.Backbone, Is.EqualTo("resnet18"));
             Assert.That(patchcore.NumLayers, Is.EqualTo(2));
             Assert.That(patchcore.PoolSize, Is.EqualTo(3));
             Assert.That(patchcore.SamplingRatio, Is.EqualTo(0.1));
@@ -111,8 +111,8 @@ public sealed class LearnClientTests
             Assert.That(parameters.TryGetGmm(out _), Is.False);
             Assert.That(threshold.Key, Is.EqualTo("min_anomaly_score"));
             Assert.That(threshold.SuggestedValue, Is.EqualTo(6.82));
-            Assert.That(threshold.Value.IsNumber, Is.True);
-            Assert.That(threshold.Value.IsString, Is.False);
+            Assert.That(threshold.Value!.IsNumber, Is.True);
+            Assert.That(threshold.Value!.IsString, Is.False);
             Assert.That(threshold.Value.AsNumber(), Is.EqualTo(7));
         }
     }
@@ -129,14 +129,14 @@ public sealed class LearnClientTests
         {
             Assert.That(parameters.Variant, Is.EqualTo(BlockParametersVariant.Gmm));
             Assert.That(isGmm, Is.True);
-            Assert.That(gmm.Backbone, Is.EqualTo("mobilenetv2-0.35"));
+            Assert.That(gmm!.Backbone, Is.EqualTo("mobilenetv2-0.35"));
             Assert.That(parameters.TryGetPatchcore(out _), Is.False);
             Assert.That(keras.AnomalyCapacity, Is.EqualTo(AnomalyCapacity.Medium));
             Assert.That(keras.AnomalyCapacity?.IsKnown, Is.True);
             Assert.That(keras.VisualLayers.Single().Type, Is.EqualTo(KerasVisualLayerType.Fomo_ad_gmm));
             Assert.That(threshold.SuggestedValueText, Is.EqualTo("5.37"));
-            Assert.That(threshold.Value.IsString, Is.True);
-            Assert.That(threshold.Value.IsNumber, Is.False);
+            Assert.That(threshold.Value!.IsString, Is.True);
+            Assert.That(threshold.Value!.IsNumber, Is.False);
             Assert.That(threshold.Value.AsString(), Is.EqualTo("5.5"));
         }
     }
@@ -178,10 +178,10 @@ public sealed class LearnClientTests
             Assert.That(keras.Type?.Value, Is.EqualTo("keras-transformer"));
             Assert.That(keras.Type?.IsKnown, Is.False);
             Assert.That(keras.Type, Is.Not.EqualTo(LearnBlockType.Keras));
-            Assert.That(layer.Type.Value, Is.EqualTo("lstm"));
-            Assert.That(layer.Type.IsKnown, Is.False);
+            Assert.That(layer.Type?.Value, Is.EqualTo("lstm"));
+            Assert.That(layer.Type?.IsKnown, Is.False);
             Assert.That(layer.Neurons, Is.EqualTo(32));
-            Assert.That(keras.VisualLayers[1].Type.IsKnown, Is.True);
+            Assert.That(keras.VisualLayers[1].Type?.IsKnown, Is.True);
         }
     }
 
@@ -261,23 +261,23 @@ public sealed class LearnClientTests
             Assert.That(metadata.Created, Is.EqualTo(new DateTimeOffset(2026, 1, 14, 9, 42, 41, TimeSpan.Zero)));
             Assert.That(metadata.HasTrainedModel, Is.True);
             Assert.That(metadata.Layers, Has.Count.EqualTo(4));
-            Assert.That(metadata.Layers[0].Input.Shape, Is.EqualTo(18));
-            Assert.That(metadata.Layers[0].Input.Name, Is.EqualTo("x_input:0"));
-            Assert.That(metadata.Layers[3].Output.Shape, Is.EqualTo(4));
-            Assert.That(metadata.Layers[3].Output.Name, Is.EqualTo("y_pred/Softmax:0"));
+            Assert.That(metadata.Layers[0].Input!.Shape, Is.EqualTo(18));
+            Assert.That(metadata.Layers[0].Input!.Name, Is.EqualTo("x_input:0"));
+            Assert.That(metadata.Layers[3].Output!.Shape, Is.EqualTo(4));
+            Assert.That(metadata.Layers[3].Output!.Name, Is.EqualTo("y_pred/Softmax:0"));
             Assert.That(metadata.ClassNames, Is.EqualTo(new[] { "idle", "snake", "updown", "wave" }));
             Assert.That(metadata.AvailableModelTypes, Is.EqualTo(new[] { KerasModelTypeEnum.Int8, KerasModelTypeEnum.Float32 }));
             Assert.That(metadata.RecommendedModelType, Is.EqualTo(KerasModelTypeEnum.Int8));
             Assert.That(metadata.Mode, Is.EqualTo(KerasModelMode.Classification));
-            Assert.That(metadata.Mode.IsKnown, Is.True);
+            Assert.That(metadata.Mode?.IsKnown, Is.True);
             Assert.That(metadata.ObjectDetectionLastLayer, Is.Null);
-            Assert.That(metadata.ImageInputScaling.Value, Is.EqualTo("0..1"));
-            Assert.That(metadata.ImageInputScaling.IsKnown, Is.True);
-            Assert.That(metadata.Thresholds.Single().Value.AsNumber(), Is.EqualTo(0.6));
-            Assert.That(metadata.TensorboardGraphs?.Select(g => g.Title), Is.EqualTo(new[] { "Accuracy", "Loss" }));
-            Assert.That(metadata.TensorboardGraphs?[0].Data[1].Title, Is.EqualTo("Validation"));
-            Assert.That(metadata.TensorboardGraphs?[0].Data[1].Values, Has.Count.EqualTo(30));
-            Assert.That(metadata.TensorboardGraphs?[0].Data[1].Values[^1], Is.EqualTo(0.9838));
+            Assert.That(metadata.ImageInputScaling?.Value, Is.EqualTo("0..1"));
+            Assert.That(metadata.ImageInputScaling?.IsKnown, Is.True);
+            Assert.That(metadata.Thresholds.Single().Value!.AsNumber(), Is.EqualTo(0.6));
+            Assert.That(metadata.TensorboardGraphs.Select(g => g.Title), Is.EqualTo(new[] { "Accuracy", "Loss" }));
+            Assert.That(metadata.TensorboardGraphs[0].Data[1].Title, Is.EqualTo("Validation"));
+            Assert.That(metadata.TensorboardGraphs[0].Data[1].Values, Has.Count.EqualTo(30));
+            Assert.That(metadata.TensorboardGraphs[0].Data[1].Values[^1], Is.EqualTo(0.9838));
         }
     }
 
@@ -297,14 +297,14 @@ public sealed class LearnClientTests
             Assert.That(float32.Accuracy, Is.EqualTo(0.985305));
             Assert.That(int8.ConfusionMatrix, Has.Count.EqualTo(4));
             Assert.That(int8.ConfusionMatrix[1], Is.EqualTo(new double[] { 0, 318, 6, 3 }));
-            Assert.That(int8.Report["snake"]?["f1-score"]?.Value<double>(), Is.EqualTo(0.969512));
+            Assert.That(int8.Report!["snake"]?["f1-score"]?.Value<double>(), Is.EqualTo(0.969512));
             Assert.That(int8.Report["accuracy"]?.Value<double>(), Is.EqualTo(0.981439));
             Assert.That(int8.Visualization, Is.EqualTo(KerasModelMetadataMetricsVisualization.FeatureExplorer));
             Assert.That(int8.IsSupportedOnMcu, Is.True);
             Assert.That(m4.Mcu, Is.EqualTo("cortex-m4f-80mhz"));
             Assert.That(m4.IsDefault, Is.True);
-            Assert.That(m4.Tflite.RamRequired, Is.EqualTo(2136));
-            Assert.That(m4.Eon.RomRequired, Is.EqualTo(14392));
+            Assert.That(m4.Tflite!.RamRequired, Is.EqualTo(2136));
+            Assert.That(m4.Eon!.RomRequired, Is.EqualTo(14392));
             Assert.That(m4.Eon_ram_optimized?.ArenaSize, Is.EqualTo(176));
             Assert.That(int8.Predictions, Has.Count.EqualTo(8));
             Assert.That(int8.Predictions?[5].SampleId, Is.EqualTo(748301597L));
@@ -322,11 +322,11 @@ public sealed class LearnClientTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(metadata.Mode.Value, Is.EqualTo("time-series-forecast"));
-            Assert.That(metadata.Mode.IsKnown, Is.False);
+            Assert.That(metadata.Mode?.Value, Is.EqualTo("time-series-forecast"));
+            Assert.That(metadata.Mode?.IsKnown, Is.False);
             Assert.That(metadata.ObjectDetectionLastLayer?.Value, Is.EqualTo("qc-yolox"));
             Assert.That(metadata.ObjectDetectionLastLayer?.IsKnown, Is.False);
-            Assert.That(metadata.RecommendedModelType.IsKnown, Is.True);
+            Assert.That(metadata.RecommendedModelType?.IsKnown, Is.True);
             Assert.That(metadata.Layers, Has.Count.EqualTo(4), "the rest of the payload still reads");
         }
     }

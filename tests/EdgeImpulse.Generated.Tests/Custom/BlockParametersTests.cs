@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
@@ -26,8 +29,29 @@ public sealed class BlockParametersTests
 
         Assert.That(parameters.Variant, Is.EqualTo(BlockParametersVariant.Gmm));
         Assert.That(parameters.TryGetGmm(out var gmm), Is.True);
-        Assert.That(gmm.Backbone, Is.EqualTo("transfer_mobilenetv2_a1"));
+        Assert.That(gmm!.Backbone, Is.EqualTo("transfer_mobilenetv2_a1"));
         Assert.That(parameters.TryGetPatchcore(out _), Is.False);
+    }
+
+    [TestCase("""{"backbone":"b","numLayers":"three"}""", TestName = "TryGetPatchcore_StringWhereANumberBelongs_IsFalse")]
+    [TestCase("""{"backbone":"b","numLayers":12345678901234}""", TestName = "TryGetPatchcore_NumberOutOfRange_IsFalse")]
+    [TestCase("""{"backbone":{"nested":true},"poolSize":[1,2]}""", TestName = "TryGetPatchcore_ObjectWhereAStringBelongs_IsFalse")]
+    public void TryGetPatchcore_OnValuesThatDoNotFit_ReturnsFalseInsteadOfThrowing(string json)
+    {
+        var parameters = BlockParameters.FromJson(JObject.Parse(json));
+
+        Assert.That(parameters.Variant, Is.EqualTo(BlockParametersVariant.Patchcore));
+        Assert.That(parameters.TryGetPatchcore(out _), Is.False);
+        Assert.That(parameters.TryGetGmm(out _), Is.False);
+    }
+
+    [Test]
+    public void TryGetGmm_OnABackboneThatIsNotAString_ReturnsFalseInsteadOfThrowing()
+    {
+        var parameters = BlockParameters.FromJson(JObject.Parse("""{"backbone":{"a":[1]}}"""));
+
+        Assert.That(parameters.Variant, Is.EqualTo(BlockParametersVariant.Gmm));
+        Assert.That(parameters.TryGetGmm(out _), Is.False);
     }
 
     [Test]
@@ -56,5 +80,32 @@ public sealed class BlockParametersTests
         Assert.That(JsonConvert.SerializeObject(values), Is.EqualTo("""[0.6,"0.6",3.0]"""));
         Assert.Throws<System.InvalidOperationException>(() => values[1].AsNumber());
         Assert.Throws<JsonSerializationException>(() => JsonConvert.DeserializeObject<BlockThresholdValue>("true"));
+    }
+
+    [Test]
+    public void TryGetMethods_PromiseANonNullOutValueWhenTheyReturnTrue()
+    {
+        var outParameters = typeof(BlockParameters).Assembly.GetExportedTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.Name.StartsWith("TryGet", System.StringComparison.Ordinal) && m.ReturnType == typeof(bool))
+            .SelectMany(m => m.GetParameters().Where(p => p.IsOut).Select(p => (Method: $"{m.DeclaringType!.Name}.{m.Name}", Parameter: p)))
+            .ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outParameters.Select(o => o.Method), Is.SupersetOf(new[] { "BlockParameters.TryGetPatchcore", "BlockParameters.TryGetGmm" }));
+            foreach (var (method, parameter) in outParameters)
+            {
+                Assert.That(parameter.GetCustomAttribute<NotNullWhenAttribute>()?.ReturnValue, Is.True, $"{method}({parameter.Name})");
+            }
+        }
+    }
+
+    [Test]
+    public void TryGet_OfTheOtherVariant_GivesFalseAndNull()
+    {
+        var gmm = BlockParameters.FromJson(new JObject { ["backbone"] = "transfer_mobilenetv2_a1" });
+
+        Assert.That((gmm.TryGetPatchcore(out var patchcore), patchcore), Is.EqualTo((false, (BlockParamsVisualAnomalyPatchcore?)null)));
     }
 }

@@ -17,8 +17,8 @@ public sealed class ExtensibleEnumTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(metadata.Mode.Value, Is.EqualTo("time-series-forecast"));
-            Assert.That(metadata.Mode.IsKnown, Is.False);
+            Assert.That(metadata.Mode?.Value, Is.EqualTo("time-series-forecast"));
+            Assert.That(metadata.Mode?.IsKnown, Is.False);
             Assert.That(metadata.ObjectDetectionLastLayer!.Value.Value, Is.EqualTo("qc-yolox"));
             Assert.That(written, Does.Contain("\"mode\":\"time-series-forecast\"").And.Contain("\"objectDetectionLastLayer\":\"qc-yolox\""));
         }

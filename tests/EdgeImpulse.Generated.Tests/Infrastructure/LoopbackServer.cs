@@ -122,7 +122,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public EdgeImpulseClient CreateClient(Action<EdgeImpulseClientOptions>? configure = null)
     {
-        var options = new EdgeImpulseClientOptions { BaseUrl = BaseUrl, ApiKey = ApiKey, Timeout = TimeSpan.FromSeconds(10) };
+        // One attempt per call unless a test turns retries on: most tests here check what one attempt does with an
+        // answer (RetryPolicyTests and the fault suite check the retries).
+        var options = new EdgeImpulseClientOptions { BaseUrl = BaseUrl, ApiKey = ApiKey, Timeout = TimeSpan.FromSeconds(10), Retry = new EdgeImpulseRetryOptions { MaxRetries = 0 } };
         configure?.Invoke(options);
         return new EdgeImpulseClient(options);
     }

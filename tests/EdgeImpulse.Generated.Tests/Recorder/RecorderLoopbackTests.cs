@@ -174,7 +174,7 @@ public sealed class RecorderLoopbackTests
     public void UserFields_GetPlaceholders_OfTheSameJsonType_AndTheClientStillReadsThem()
     {
         var text = _run.Text("Jobs/getJobStatus.success.json");
-        var job = JsonConvert.DeserializeObject<GetJobResponse>(text, ApiConnection.SerializerSettings)!.Job;
+        var job = JsonConvert.DeserializeObject<GetJobResponse>(text, ApiConnection.SerializerSettings)!.Job!;
         var raw = StableJson.Parse(text);
 
         using (Assert.EnterMultipleScope())

@@ -26,9 +26,10 @@ public sealed class ReadmeUsageTests
         // --- as in README.md "Usage" ---
         const int projectId = 52187;
 
-        var impulse = (await client.Impulse.GetImpulseAsync(projectId)).Impulse!;      // the block ids live here
-        var dspId = impulse.DspBlocks[0].Id;
-        var learnId = impulse.LearnBlocks[0].Id;
+        var impulse = (await client.Impulse.GetImpulseAsync(projectId)).Impulse      // the block ids live here
+            ?? throw new InvalidOperationException("The project has no impulse yet.");
+        int dspId = impulse.DspBlocks[0].Id ?? throw new InvalidOperationException("no DSP block id");  // fields are nullable: see Types
+        int learnId = impulse.LearnBlocks[0].Id ?? throw new InvalidOperationException("no learn block id");
 
         await client.Dsp.SetDspConfigAsync(projectId, dspId, new DSPConfigRequest { Config = { ["scale-axes"] = "1" } });
         var featureJob = await client.GenerateFeaturesAsync(projectId, dspId);        // starts the job, waits for it

@@ -28,7 +28,7 @@ public sealed class SimulatorDownloadTests
             Assert.That(file.ContentLength, Is.EqualTo(bytes.Length));
             Assert.That(npy.Descr, Is.EqualTo("<f4"));
             Assert.That(npy.FortranOrder, Is.False);
-            Assert.That(npy.Shape, Is.EqualTo(new long[] { metadata.WindowCount, metadata.FeatureCount }));
+            Assert.That(npy.Shape, Is.EqualTo(new long[] { metadata.WindowCount!.Value, metadata.FeatureCount!.Value }));
             Assert.That(npy.DataOffset % 64, Is.Zero, "the data starts 64-byte aligned, as NumPy writes it");
             Assert.That(bytes.Length - npy.DataOffset, Is.EqualTo(npy.Count * 4));
             Assert.That(values, Has.All.Matches<float>(float.IsFinite));
@@ -50,7 +50,7 @@ public sealed class SimulatorDownloadTests
         var npy = NpyFile.Parse(await ReadAllAsync(file));
 
         var valuesPerWindow = (long)System.Math.Round(input.WindowSizeMs!.Value * input.FrequencyHz!.Value / 1000) * input.Axes!.Count;
-        Assert.That(npy.Shape, Is.EqualTo(new long[] { metadata.WindowCount, valuesPerWindow }));
+        Assert.That(npy.Shape, Is.EqualTo(new long[] { metadata.WindowCount!.Value, valuesPerWindow }));
     }
 
     [Test]
@@ -68,7 +68,7 @@ public sealed class SimulatorDownloadTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(npy.Descr, Is.EqualTo("<i4"));
-            Assert.That(npy.Shape, Is.EqualTo(new long[] { metadata.WindowCount, 4 }));
+            Assert.That(npy.Shape, Is.EqualTo(new long[] { metadata.WindowCount!.Value, 4 }));
             Assert.That(rows.Select(r => r.Label).Distinct().Order(), Is.EqualTo(Enumerable.Range(1, metadata.Labels.Count)));
             Assert.That(rows.Select(r => r.Sample).Distinct(), Is.EquivalentTo(metadata.IncludedSamples.Select(s => s.Id)), "rows follow the samples metadata lists, in its order");
             Assert.That(rows.Select(r => r.End - r.Start).Distinct(), Is.EqualTo(new[] { metadata.WindowSizeMs }));

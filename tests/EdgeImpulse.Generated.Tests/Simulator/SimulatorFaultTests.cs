@@ -177,7 +177,7 @@ public sealed class SimulatorFaultTests
         sim.Faults.Add(new Fault { Kind = FaultKind.JobFails, OperationId = operationId, JobFailureMessage = "ERR: scripted for " + operationId });
 
         var failed = await WaitForJobAsync(client, sim, (await StartJobAsync(client, sim, operationId)).Id);
-        var log = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, failed.Id);
+        var log = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, failed.Id!.Value);
         var next = await WaitForJobAsync(client, sim, (await StartJobAsync(client, sim, operationId)).Id);
 
         using (Assert.EnterMultipleScope())

@@ -28,15 +28,15 @@ public sealed class SimulatorJobTests
         using var client = CreateClient(sim);
 
         var id = (await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId })).Id;
-        var created = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id)).Job;
-        var createdLogs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, id);
+        var created = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id!.Value)).Job!;
+        var createdLogs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, id!.Value);
         clock.Advance(TimeSpan.FromSeconds(6));
-        var running = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id)).Job;
-        var runningLogs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, id);
+        var running = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id!.Value)).Job!;
+        var runningLogs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, id!.Value);
         var notYet = await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId);
         clock.Advance(TimeSpan.FromSeconds(6));
-        var finished = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id)).Job;
-        var finishedLogs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, id);
+        var finished = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id!.Value)).Job!;
+        var finishedLogs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, id!.Value);
         var generated = await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId);
 
         using (Assert.EnterMultipleScope())
@@ -50,14 +50,14 @@ public sealed class SimulatorJobTests
             Assert.That(running.Started, Is.Not.Null);
             Assert.That(running.Finished, Is.Null);
             Assert.That(running.FinishedSuccessful, Is.Null);
-            Assert.That(runningLogs.TotalCount, Is.GreaterThan(createdLogs.TotalCount));
-            Assert.That(notYet.Dsp.Features.Generated, Is.False, "features exist only once the job has finished");
+            Assert.That(runningLogs.TotalCount, Is.GreaterThan(createdLogs.TotalCount!.Value));
+            Assert.That(notYet.Dsp!.Features!.Generated, Is.False, "features exist only once the job has finished");
             Assert.That(finished.Finished, Is.Not.Null);
             Assert.That(finished.FinishedSuccessful, Is.True);
             Assert.That(finished.ComputeTime, Is.EqualTo(10).Within(0.01));
-            Assert.That(finishedLogs.TotalCount, Is.GreaterThan(runningLogs.TotalCount));
+            Assert.That(finishedLogs.TotalCount, Is.GreaterThan(runningLogs.TotalCount!.Value));
             Assert.That(finishedLogs.Stdout.First().Data, Is.EqualTo("Job completed (success)\n"), "the newest line comes first");
-            Assert.That(generated.Dsp.Features.Generated, Is.True);
+            Assert.That(generated.Dsp!.Features!.Generated, Is.True);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed class SimulatorJobTests
 
         var started = await client.Jobs.TrainKerasJobAsync(sim.ProjectId, sim.LearnId, new SetKerasParameterRequest());
         var job = await WaitForJobAsync(client, sim, started.Id);
-        var errors = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id, logLevel: JobLogLevel.Error);
+        var errors = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id!.Value, logLevel: JobLogLevel.Error);
         var keras = await client.Learn.GetKerasAsync(sim.ProjectId, sim.LearnId);
 
         using (Assert.EnterMultipleScope())
@@ -92,11 +92,11 @@ public sealed class SimulatorJobTests
         var id = (await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId })).Id;
         clock.Advance(TimeSpan.FromSeconds(3));
 
-        await client.Jobs.CancelJobAsync(sim.ProjectId, id, "true");
-        var cancelled = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id)).Job;
-        var logs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, id);
+        await client.Jobs.CancelJobAsync(sim.ProjectId, id!.Value, "true");
+        var cancelled = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id!.Value)).Job!;
+        var logs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, id!.Value);
         clock.Advance(TimeSpan.FromSeconds(30));
-        var later = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id)).Job;
+        var later = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id!.Value)).Job!;
         var dsp = await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId);
 
         using (Assert.EnterMultipleScope())
@@ -106,7 +106,7 @@ public sealed class SimulatorJobTests
             Assert.That(cancelled.FinishedSuccessful, Is.False);
             Assert.That(logs.Stdout.Select(l => l.Data), Does.Contain("Job cancelled by user\n"));
             Assert.That(later.Finished, Is.EqualTo(cancelled.Finished), "a cancelled job stays finished when it was");
-            Assert.That(dsp.Dsp.Features.Generated, Is.False, "a cancelled job leaves nothing behind");
+            Assert.That(dsp.Dsp!.Features!.Generated, Is.False, "a cancelled job leaves nothing behind");
         }
     }
 
@@ -118,15 +118,15 @@ public sealed class SimulatorJobTests
         await GenerateFeaturesAsync(client, sim);
         var job = await WaitForJobAsync(client, sim, (await client.Jobs.TrainKerasJobAsync(sim.ProjectId, sim.LearnId, new SetKerasParameterRequest { TrainingCycles = 30 })).Id);
 
-        var all = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id);
-        var last10 = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id, limit: 10);
-        var text = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, job.Id, limit: 10);
+        var all = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id!.Value);
+        var last10 = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id!.Value, limit: 10);
+        var text = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, job.Id!.Value, limit: 10);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(all.TotalCount, Is.EqualTo(all.Stdout.Count));
             Assert.That(all.Stdout.Select(l => l.Created), Is.Ordered.Descending);
-            Assert.That(all.Stdout.Count(l => l.Data.StartsWith("Epoch ", StringComparison.Ordinal)), Is.EqualTo(30));
+            Assert.That(all.Stdout.Count(l => l.Data!.StartsWith("Epoch ", StringComparison.Ordinal)), Is.EqualTo(30));
             Assert.That(last10.Stdout, Has.Count.EqualTo(10));
             Assert.That(last10.TotalCount, Is.EqualTo(all.TotalCount));
             Assert.That(last10.Stdout.Select(l => l.Data), Is.EqualTo(all.Stdout.Take(10).Select(l => l.Data)));
@@ -142,7 +142,7 @@ public sealed class SimulatorJobTests
         await GenerateFeaturesAsync(client, sim);
         var job = await WaitForJobAsync(client, sim, (await client.Jobs.TrainKerasJobAsync(sim.ProjectId, sim.LearnId, new SetKerasParameterRequest { TrainingCycles = 600 })).Id);
 
-        var logs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id, limit: 5000);
+        var logs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id!.Value, limit: 5000);
 
         using (Assert.EnterMultipleScope())
         {
@@ -159,8 +159,8 @@ public sealed class SimulatorJobTests
         using var client = CreateClient(sim);
         var job = await GenerateFeaturesAsync(client, sim);
 
-        var all = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id);
-        var info = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id, logLevel: JobLogLevel.Info);
+        var all = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id!.Value);
+        var info = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, job.Id!.Value, logLevel: JobLogLevel.Info);
 
         using (Assert.EnterMultipleScope())
         {
@@ -180,10 +180,10 @@ public sealed class SimulatorJobTests
         var profile = await client.Dsp.StartProfileCustomDspBlockAsync(sim.ProjectId, sim.DspId, body);
         var training = await client.Jobs.TrainKerasJobAsync(sim.ProjectId, sim.LearnId, new SetKerasParameterRequest());
 
-        var earlyError = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Jobs.GetProfileTfliteJobResultAsync(sim.ProjectId, profile.Id));
-        var notProfileError = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Jobs.GetProfileTfliteJobResultAsync(sim.ProjectId, training.Id));
+        var earlyError = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Jobs.GetProfileTfliteJobResultAsync(sim.ProjectId, profile.Id!.Value));
+        var notProfileError = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Jobs.GetProfileTfliteJobResultAsync(sim.ProjectId, training.Id!.Value));
         clock.Advance(TimeSpan.FromSeconds(12));
-        var result = await client.Jobs.GetProfileTfliteJobResultAsync(sim.ProjectId, profile.Id);
+        var result = await client.Jobs.GetProfileTfliteJobResultAsync(sim.ProjectId, profile.Id!.Value);
 
         using (Assert.EnterMultipleScope())
         {
@@ -239,7 +239,7 @@ public sealed class SimulatorJobTests
         }
 
         clock.Advance(TimeSpan.FromSeconds(30));
-        var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id)).Job;
+        var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id!.Value)).Job!;
         var config = await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId);
         var metadata = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
         var download = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Dsp.DownloadDspDataAsync(sim.ProjectId, sim.DspId, RawDataCategory.Training));
@@ -247,7 +247,7 @@ public sealed class SimulatorJobTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(job.FinishedSuccessful, Is.True, "the job itself ran to the end");
-            Assert.That(config.Dsp.Features.Generated, Is.False, "its features are of the parameters it started with");
+            Assert.That(config.Dsp!.Features!.Generated, Is.False, "its features are of the parameters it started with");
             Assert.That(metadata.Generated, Is.False);
             Assert.That(metadata.DspConfig["scale-axes"], Is.EqualTo(change == "clearDspBlock" ? "1" : "7"), "the current parameters, not the job's copy");
             Assert.That(download!.ErrorText, Does.Contain("have not been generated yet"));
@@ -271,7 +271,7 @@ public sealed class SimulatorJobTests
         {
             Assert.That(metadata.Generated, Is.True, "setting a parameter to the value it has changes nothing");
             Assert.That(metadata.DspConfig["scale-axes"], Is.EqualTo("1"));
-            Assert.That((await client.Jobs.GetJobStatusAsync(sim.ProjectId, id)).Job.FinishedSuccessful, Is.True);
+            Assert.That((await client.Jobs.GetJobStatusAsync(sim.ProjectId, id!.Value)).Job!.FinishedSuccessful, Is.True);
         }
     }
 

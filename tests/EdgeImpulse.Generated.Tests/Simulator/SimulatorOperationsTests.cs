@@ -37,8 +37,8 @@ public sealed class SimulatorOperationsTests
         var config = await client.Dsp.GetDspConfigAsync(project, dsp);
         await client.Dsp.SetDspConfigAsync(project, dsp, new DSPConfigRequest { Config = { ["fft-length"] = "32" } });
         var features = await GenerateFeaturesAsync(client, sim, featureImportance: true);
-        var logs = await client.Jobs.GetJobsLogsAsync(project, features.Id);
-        var logText = await client.Jobs.DownloadJobsLogsAsync(project, features.Id);
+        var logs = await client.Jobs.GetJobsLogsAsync(project, features.Id!.Value);
+        var logText = await client.Jobs.DownloadJobsLogsAsync(project, features.Id!.Value);
         var metadata = await client.Dsp.GetDspMetadataAsync(project, dsp);
         var featureLabels = await client.Dsp.GetDspFeatureLabelsAsync(project, dsp);
         var importance = await client.Dsp.GetDspFeatureImportanceAsync(project, dsp);
@@ -62,19 +62,19 @@ public sealed class SimulatorOperationsTests
         var autotune = await WaitForJobAsync(client, sim, (await client.Jobs.AutotuneDspJobAsync(project, FixtureJson.Read<AutotuneDspRequest>("Jobs/autotuneDspJob.request.json"))).Id);
         var autotuned = await client.Dsp.GetAutotunerResultsAsync(project, dsp);
         var profile = await WaitForJobAsync(client, sim, (await client.Dsp.StartProfileCustomDspBlockAsync(project, dsp, FixtureJson.Read<DspRunRequestWithoutFeaturesReadOnly>("Dsp/startProfileCustomDspBlock.request.json"))).Id);
-        var profiled = await client.Jobs.GetProfileTfliteJobResultAsync(project, profile.Id);
+        var profiled = await client.Jobs.GetProfileTfliteJobResultAsync(project, profile.Id!.Value);
         var keras = await client.Learn.GetKerasAsync(project, learn);
         await client.Learn.SetKerasAsync(project, learn, FixtureJson.Read<SetKerasParameterRequest>("Learn/setKeras.request.json"));
         var training = await WaitForJobAsync(client, sim, (await client.Jobs.TrainKerasJobAsync(project, learn, FixtureJson.Read<SetKerasParameterRequest>("Jobs/trainKerasJob.request.json"))).Id);
         var modelMetadata = await client.Learn.GetKerasMetadataAsync(project, learn);
         var toCancel = await client.Jobs.TrainKerasJobAsync(project, learn, new SetKerasParameterRequest());
-        await client.Jobs.CancelJobAsync(project, toCancel.Id);
+        await client.Jobs.CancelJobAsync(project, toCancel.Id!.Value);
         await client.Dsp.ClearDspBlockAsync(project, dsp);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(impulse.Impulse!.DspBlocks.Select(b => b.Id), Does.Contain(dsp));
-            Assert.That(config.Dsp.Id, Is.EqualTo(dsp));
+            Assert.That(config.Dsp!.Id, Is.EqualTo(dsp));
             Assert.That(features.FinishedSuccessful, Is.True);
             Assert.That(logs.Stdout, Is.Not.Empty);
             Assert.That(logText, Does.Contain("Job completed (success)"));
@@ -82,10 +82,10 @@ public sealed class SimulatorOperationsTests
             Assert.That(featureLabels.Labels, Is.Not.Empty);
             Assert.That(importance.HasFeatureImportance, Is.True);
             Assert.That(performance.Performance, Is.Not.Empty);
-            Assert.That(raw.Sample.Id, Is.EqualTo(sample));
-            Assert.That(slice.Sample.Id, Is.EqualTo(sample));
-            Assert.That(run.Sample.Sample.Id, Is.EqualTo(sample));
-            Assert.That(readOnly.Sample.Sample.Id, Is.EqualTo(sample));
+            Assert.That(raw.Sample!.Id, Is.EqualTo(sample));
+            Assert.That(slice.Sample!.Id, Is.EqualTo(sample));
+            Assert.That(run.Sample!.Sample!.Id, Is.EqualTo(sample));
+            Assert.That(readOnly.Sample!.Sample!.Id, Is.EqualTo(sample));
             Assert.That(onFeatures.Features, Is.Not.Empty);
             Assert.That(sampleFeatures.Data.Select(d => d.Sample?.Id), Is.All.EqualTo(sample));
             Assert.That(trainedFeatures.Data, Is.Not.Empty);

@@ -39,7 +39,7 @@ public sealed class SimulatorStateTests
         var items = before.Config!.SelectMany(g => g.Items).ToArray();
 
         await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DSPConfigRequest { Config = { ["fft-length"] = "64", ["filter-type"] = "high" } });
-        var after = (await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId)).Config!.SelectMany(g => g.Items).ToDictionary(i => i.Param);
+        var after = (await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId)).Config!.SelectMany(g => g.Items).ToDictionary(i => i.Param!);
         var metadata = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
 
         using (Assert.EnterMultipleScope())
@@ -71,11 +71,11 @@ public sealed class SimulatorStateTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(fresh.Dsp.Features.Generated, Is.False);
-            Assert.That(generated.Dsp.Features.Generated, Is.True);
+            Assert.That(fresh.Dsp!.Features!.Generated, Is.False);
+            Assert.That(generated.Dsp!.Features!.Generated, Is.True);
             Assert.That(importance.HasFeatureImportance, Is.True);
             Assert.That(importance.Labels.Keys, Is.EquivalentTo(new[] { "idle", "snake", "updown", "wave" }));
-            Assert.That(cleared.Dsp.Features.Generated, Is.False);
+            Assert.That(cleared.Dsp!.Features!.Generated, Is.False);
             Assert.That(stale.Generated, Is.False, "new parameters make the features stale");
         }
     }
@@ -90,7 +90,7 @@ public sealed class SimulatorStateTests
 
         var job = await client.Jobs.TrainKerasJobAsync(sim.ProjectId, sim.LearnId, new SetKerasParameterRequest { TrainingCycles = 12 });
         await WaitForJobAsync(client, sim, job.Id);
-        var log = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, job.Id);
+        var log = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, job.Id!.Value);
         var keras = await client.Learn.GetKerasAsync(sim.ProjectId, sim.LearnId);
         var trained = await client.Learn.GetKerasMetadataAsync(sim.ProjectId, sim.LearnId);
         var float32 = trained.ModelValidationMetrics.Single(m => m.Type == KerasModelTypeEnum.Float32);
@@ -125,7 +125,7 @@ public sealed class SimulatorStateTests
         {
             Assert.That(keras.Trained, Is.True);
             Assert.That(metadata.ModelValidationMetrics.Select(m => m.Accuracy), Is.EqualTo(recordedMetadata.ModelValidationMetrics.Select(m => m.Accuracy)));
-            Assert.That(job.Job.FinishedSuccessful, Is.True);
+            Assert.That(job.Job!.FinishedSuccessful, Is.True);
             Assert.That(logs.Stdout.Select(l => l.Data), Is.EqualTo(recordedLogs.Stdout.Select(l => l.Data)));
             Assert.That(logs.TotalCount, Is.EqualTo(recordedLogs.TotalCount));
         }

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using EdgeImpulse.Generated.Simulator;
 using EdgeImpulse.Generated.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
+using NUnit.Framework;
 
 namespace EdgeImpulse.Generated.Tests.Simulator;
 
@@ -29,7 +30,8 @@ internal static partial class SimulatorTestKit
 
     public static EdgeImpulseClient CreateClient(StudioSimulator sim, Action<EdgeImpulseClientOptions>? configure = null)
     {
-        var options = new EdgeImpulseClientOptions { BaseUrl = sim.BaseUrl, ApiKey = sim.ApiKey, Timeout = TimeSpan.FromSeconds(10) };
+        // One attempt per call: these tests observe each simulated fault as the client meets it (retries: RetryPolicyTests, FaultInjectionTests).
+        var options = new EdgeImpulseClientOptions { BaseUrl = sim.BaseUrl, ApiKey = sim.ApiKey, Timeout = TimeSpan.FromSeconds(10), Retry = new EdgeImpulseRetryOptions { MaxRetries = 0 } };
         configure?.Invoke(options);
         return new EdgeImpulseClient(options);
     }
@@ -49,12 +51,14 @@ internal static partial class SimulatorTestKit
     public static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 
     /// <summary>Polls getJobStatus until the job has finished (the 30 s bound only stops a broken simulator from hanging the run).</summary>
-    public static async Task<Job> WaitForJobAsync(EdgeImpulseClient client, StudioSimulator sim, long jobId)
+    public static async Task<Job> WaitForJobAsync(EdgeImpulseClient client, StudioSimulator sim, long? startedJobId)
     {
+        var jobId = startedJobId ?? throw new AssertionException("The start call returned no job id.");
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, jobId, bound.Token)).Job;
+            var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, jobId, bound.Token)).Job
+                ?? throw new AssertionException($"getJobStatus returned no job for {jobId}.");
             if (job.Finished is not null)
             {
                 return job;

@@ -36,8 +36,8 @@ public sealed class SimulatorWorkflowTests
 
         var metadata = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, result.DspId);
         var keras = await client.Learn.GetKerasMetadataAsync(sim.ProjectId, result.LearnId);
-        var log = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, result.TrainingJob.Id, limit: 1000);
-        var text = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, result.TrainingJob.Id);
+        var log = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, result.TrainingJob.Id!.Value, limit: 1000);
+        var text = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, result.TrainingJob.Id!.Value);
         using (Assert.EnterMultipleScope())
         {
             Assert.That((result.DspId, result.LearnId), Is.EqualTo((sim.DspId, sim.LearnId)));
@@ -97,7 +97,7 @@ public sealed class SimulatorWorkflowTests
 
         var ex = await Assert.ThrowsAsync<OperationCanceledException>(() => operation.WaitForCompletionAsync(options, cts.Token));
 
-        var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, operation.JobId)).Job;
+        var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, operation.JobId)).Job!;
         var log = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, operation.JobId);
         using (Assert.EnterMultipleScope())
         {
@@ -120,7 +120,7 @@ public sealed class SimulatorWorkflowTests
 
         var ex = await Assert.ThrowsAsync<OperationCanceledException>(() => operation.WaitForCompletionAsync(FastWait(new RecordingProgress(p => CancelOnceStarted(p, cts))), cts.Token));
 
-        var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, operation.JobId)).Job;
+        var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, operation.JobId)).Job!;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(ex!.Message, Does.Contain("the job keeps running on the server"));
@@ -141,7 +141,7 @@ public sealed class SimulatorWorkflowTests
 
         var ex = await Assert.ThrowsAsync<EdgeImpulseJobTimeoutException>(() => operation.WaitForCompletionAsync(options, CancellationToken.None));
 
-        var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, operation.JobId)).Job;
+        var job = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, operation.JobId)).Job!;
         using (Assert.EnterMultipleScope())
         {
             Assert.That((ex!.ProjectId, ex.JobId, ex.Timeout), Is.EqualTo((sim.ProjectId, operation.JobId, TimeSpan.FromMilliseconds(300))));

@@ -5,6 +5,7 @@ using System.Net.Http;
 using EdgeImpulse.Generated;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -77,16 +78,45 @@ public static class EdgeImpulseServiceCollectionExtensions
         // The per-call timeout is EdgeImpulseClientOptions.Timeout; HttpClient's own 100 s default would cut longer ones.
         var builder = services.AddHttpClient(HttpClientName, http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
 
+        // The client follows redirects itself, keeping credentials on the configured origin (RedirectPolicy); the
+        // primary handler must not. PostConfigure runs after every Configure, so this also covers a handler the
+        // application set with ConfigurePrimaryHttpMessageHandler.
+        services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, factory => factory.HttpMessageHandlerBuilderActions.Add(handlers =>
+        {
+            switch (handlers.PrimaryHandler)
+            {
+                case SocketsHttpHandler sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler classic:
+                    classic.AllowAutoRedirect = false;
+                    break;
+            }
+        }));
+
         // Transient, as IHttpClientFactory intends: each client gets a fresh HttpClient over a pooled handler, and
         // reloaded configuration applies to clients resolved after the reload.
         services.TryAddTransient(provider => new EdgeImpulseClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            provider.GetRequiredService<IOptionsMonitor<EdgeImpulseClientOptions>>().CurrentValue));
+            WithContainerLogging(provider.GetRequiredService<IOptionsMonitor<EdgeImpulseClientOptions>>().CurrentValue, provider)));
         services.TryAddTransient<ILearnClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Learn);
         services.TryAddTransient<IDspClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Dsp);
         services.TryAddTransient<IJobsClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Jobs);
         services.TryAddTransient<IImpulseClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Impulse);
         return builder;
+    }
+
+    // Options set no logger: the container's, when one is registered (the client copies the options, so this copy is its own).
+    private static EdgeImpulseClientOptions WithContainerLogging(EdgeImpulseClientOptions options, IServiceProvider provider)
+    {
+        if (options.LoggerFactory is not null || provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>() is not { } loggerFactory)
+        {
+            return options;
+        }
+
+        var copy = options.Validated();
+        copy.LoggerFactory = loggerFactory;
+        return copy;
     }
 
     /// <summary>Runs the same checks as the client's constructor, so bad settings fail as an OptionsValidationException.</summary>

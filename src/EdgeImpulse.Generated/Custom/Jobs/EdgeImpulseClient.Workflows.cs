@@ -1,5 +1,6 @@
 // CUSTOM: the common "start a job, wait, read its result" paths as one call each, a few lines over the generated
 // operations and JobOperation. Virtual, so a test double of the client can answer them directly.
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -31,7 +32,7 @@ public partial class EdgeImpulseClient
 
         var operation = await Jobs.StartTrainKerasAsync(projectId, learnId, settings ?? new SetKerasParameterRequest(), cancellationToken).ConfigureAwait(false);
         var job = await operation.WaitForCompletionAsync(options, cancellationToken).ConfigureAwait(false);
-        var metadata = await Learn.GetKerasMetadataAsync(projectId, learnId, null, cancellationToken).ConfigureAwait(false);
+        var metadata = await AfterJobAsync(job, () => Learn.GetKerasMetadataAsync(projectId, learnId, null, cancellationToken)).ConfigureAwait(false);
         return new KerasTrainingResult(job, metadata);
     }
 
@@ -73,9 +74,11 @@ public partial class EdgeImpulseClient
     /// <exception cref="EdgeImpulseApiException">A call failed.</exception>
     public virtual async Task<DspAutotunerResults> AutotuneDspAsync(int projectId, AutotuneDspRequest request, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var dspId = request.DspId ?? throw new ArgumentException($"{nameof(AutotuneDspRequest)} is missing fields the API requires: {nameof(AutotuneDspRequest.DspId)}.", nameof(request));
         var operation = await Jobs.StartAutotuneDspAsync(projectId, request, cancellationToken).ConfigureAwait(false);
-        await operation.WaitForCompletionAsync(options, cancellationToken).ConfigureAwait(false);
-        return await Dsp.GetAutotunerResultsAsync(projectId, request.DspId, cancellationToken).ConfigureAwait(false);
+        var job = await operation.WaitForCompletionAsync(options, cancellationToken).ConfigureAwait(false);
+        return await AfterJobAsync(job, () => Dsp.GetAutotunerResultsAsync(projectId, dspId, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Profiles a custom DSP block, waits for the job, and reads the result (getProfileTfliteJobResult).</summary>
@@ -91,7 +94,31 @@ public partial class EdgeImpulseClient
     public virtual async Task<ProfileTfLiteResponse> ProfileDspAsync(int projectId, int dspId, DspRunRequestWithoutFeaturesReadOnly body, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         var operation = await Dsp.StartProfileAsync(projectId, dspId, body, cancellationToken).ConfigureAwait(false);
-        await operation.WaitForCompletionAsync(options, cancellationToken).ConfigureAwait(false);
-        return await Jobs.GetProfileTfliteJobResultAsync(projectId, operation.JobId, cancellationToken).ConfigureAwait(false);
+        var job = await operation.WaitForCompletionAsync(options, cancellationToken).ConfigureAwait(false);
+        return await AfterJobAsync(job, () => Jobs.GetProfileTfliteJobResultAsync(projectId, operation.JobId, cancellationToken)).ConfigureAwait(false);
+    }
+
+    // Reads a finished job's result; a failure keeps the job (and its id), so the caller re-reads instead of re-running it.
+    private static async Task<T> AfterJobAsync<T>(Job job, System.Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (EdgeImpulseApiException failure)
+        {
+            throw new EdgeImpulseApiException(
+                $"Job {job.Id} finished successfully, but reading its result failed: {failure.Message}",
+                failure.OperationId,
+                failure.Status,
+                failure.ErrorText,
+                failure.ContentType,
+                failure.BodyExcerpt,
+                failure)
+            {
+                RetryAfter = failure.RetryAfter,
+                CompletedJob = job,
+            };
+        }
     }
 }

@@ -14,18 +14,21 @@ public class EdgeImpulseJobFailedException : EdgeImpulseException
 
     /// <summary>Initializes a new instance of the <see cref="EdgeImpulseJobFailedException"/> class.</summary>
     /// <param name="projectId">The project the job belongs to.</param>
-    /// <param name="job">The job's final status.</param>
+    /// <param name="job">The job's final status; its <see cref="Job.Id"/> must be set.</param>
     /// <param name="lastLogLines">The job's last log lines, oldest first (may be empty).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="job"/> or <paramref name="lastLogLines"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="job"/> has no id.</exception>
     public EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines)
         : this(projectId, job, lastLogLines, null)
     {
     }
 
-    internal EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines, Func<string, string>? redact)
+    internal EdgeImpulseJobFailedException(int projectId, Job job, IReadOnlyList<JobLogLine> lastLogLines, Redactor? redact)
         : base(Describe(projectId, job ?? throw new ArgumentNullException(nameof(job)), lastLogLines ?? throw new ArgumentNullException(nameof(lastLogLines)), redact))
     {
         ProjectId = projectId;
         Job = job;
+        JobId = job.Id ?? throw new ArgumentException("The job has no id.", nameof(job));
         LastLogLines = lastLogLines;
     }
 
@@ -33,7 +36,7 @@ public class EdgeImpulseJobFailedException : EdgeImpulseException
     public int ProjectId { get; }
 
     /// <summary>Gets the job's id.</summary>
-    public long JobId => Job.Id;
+    public long JobId { get; }
 
     /// <summary>Gets the job's final status.</summary>
     public Job Job { get; }
@@ -41,17 +44,16 @@ public class EdgeImpulseJobFailedException : EdgeImpulseException
     /// <summary>Gets the job's last log lines, oldest first; empty when none were fetched (see <see cref="JobWaitOptions.FailureLogLineCount"/>).</summary>
     public IReadOnlyList<JobLogLine> LastLogLines { get; }
 
-    private static string Describe(int projectId, Job job, IReadOnlyList<JobLogLine> lines, Func<string, string>? redact)
+    private static string Describe(int projectId, Job job, IReadOnlyList<JobLogLine> lines, Redactor? redact)
     {
         var category = string.IsNullOrEmpty(job.Category) ? job.CategoryKey : job.Category;
         var outcome = job.FinishedSuccessful is null ? "finished without reporting success" : "failed";
-        var errorLine = lines.LastOrDefault(l => l.LogLevel == JobLogLevel.Error && !string.IsNullOrWhiteSpace(l.Data));
+        var errorData = lines.Where(l => l.LogLevel == JobLogLevel.Error).Select(l => l.Data).LastOrDefault(d => !string.IsNullOrWhiteSpace(d));
         string reason;
-        if (errorLine is not null)
+        if (errorData is not null)
         {
-            var text = errorLine.Data.Trim();
-            text = text.Length <= ReasonLength ? text : text[..ReasonLength] + "…";
-            reason = ": " + (redact is null ? text : redact(text));
+            // Redacted whole, then cut: a cut first could leave part of a secret in the message.
+            reason = ": " + (redact ?? Redactor.None).Excerpt(errorData.Trim(), ReasonLength);
         }
         else
         {

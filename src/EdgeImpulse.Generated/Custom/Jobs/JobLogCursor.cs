@@ -72,11 +72,11 @@ internal sealed class JobLogCursor
         var result = new List<JobLogLine>(fresh.Count + 1);
         if (plan.Skipped > 0)
         {
-            result.Add(GapNotice(plan.Skipped, fresh.Count > 0 ? fresh[0].Created : LastDelivered?.Created ?? DateTimeOffset.UtcNow));
+            result.Add(GapNotice(plan.Skipped, (fresh.Count > 0 ? fresh[0].Created : null) ?? LastDelivered?.Created ?? DateTimeOffset.UtcNow));
         }
         else if (plan.Unanchored && fresh.Count > 0)
         {
-            result.Add(GapNotice(null, fresh[0].Created));
+            result.Add(GapNotice(null, fresh[0].Created ?? LastDelivered?.Created ?? DateTimeOffset.UtcNow));
         }
 
         result.AddRange(fresh);
@@ -161,7 +161,9 @@ internal sealed class JobLogCursor
         var last = LastDelivered!.Created;
         var deliveredThen = _history.Where(l => l.Created == last).ToList();
         var result = new List<JobLogLine>(lines.Count);
-        foreach (var line in lines.Where(l => l.Created >= last))
+
+        // A line without a timestamp (the Studio omitted it) cannot be placed in time: it is kept, not dropped.
+        foreach (var line in lines.Where(l => last is null || l.Created is null || l.Created >= last))
         {
             var seen = line.Created == last ? deliveredThen.FindIndex(d => SameLine(d, line)) : -1;
             if (seen >= 0)

@@ -42,8 +42,15 @@ public partial class JobOperation
         /// <summary>Polls the status (tolerating transient failures) and reports progress.</summary>
         public async Task<Job> PollStatusAsync()
         {
+            var before = _operation.LastStatus is { } last ? JobProgress.StateOf(last) : (JobState?)null;
             var job = await CallAsync(_operation.UpdateStatusAsync).ConfigureAwait(false);
             _polls++;
+            var state = JobProgress.StateOf(job);
+            if (state != before)
+            {
+                _operation._logging?.JobStateChanged(_operation.ProjectId, _operation.JobId, state);
+            }
+
             _options.Progress?.Report(new JobProgress(job, Clock.GetElapsedTime(_startedAt), _polls));
             return job;
         }
@@ -67,7 +74,10 @@ public partial class JobOperation
                 var attemptAt = Clock.GetTimestamp();
                 try
                 {
-                    return await call(_linked.Token).ConfigureAwait(false);
+                    using (RetryPolicy.RetriedByCaller())
+                    {
+                        return await call(_linked.Token).ConfigureAwait(false);
+                    }
                 }
                 catch (EdgeImpulseApiException ex) when (IsTransient(ex))
                 {
@@ -128,7 +138,9 @@ public partial class JobOperation
             _timeout?.Dispose();
         }
 
-        private static bool IsTransient(EdgeImpulseApiException ex) => ex.Status is 0 or 429 or >= 500;
+        // The transport's own classification (RetryPolicy), so a poll tolerates what a call retries: no response,
+        // 408, 429, 5xx, and a 2xx whose body is not the expected JSON (a proxy's HTML page, an empty or cut-off body).
+        private static bool IsTransient(EdgeImpulseApiException ex) => ex.Status >= 500 || RetryPolicy.IsTransient(ex);
 
         private TimeSpan NextInterval()
         {

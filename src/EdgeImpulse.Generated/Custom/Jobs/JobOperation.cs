@@ -26,7 +26,8 @@ public partial class JobOperation
 
     // Null only for a test double made with the protected constructor.
     private readonly IJobsClient? _jobs;
-    private readonly Func<string, string>? _redact;
+    private readonly Redactor? _redact;
+    private readonly TransportLogging? _logging;
     private volatile Job? _lastStatus;
 
     /// <summary>Initializes a new instance of the <see cref="JobOperation"/> class for a job that was already started.</summary>
@@ -49,13 +50,14 @@ public partial class JobOperation
     {
     }
 
-    internal JobOperation(IJobsClient jobs, int projectId, long jobId, Func<string, string>? redact)
+    internal JobOperation(IJobsClient jobs, int projectId, long jobId, Redactor? redact)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(projectId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(jobId);
         _jobs = jobs;
         _redact = redact;
+        _logging = (jobs as JobsClient)?.Logging;
         ProjectId = projectId;
         JobId = jobId;
     }
@@ -80,6 +82,12 @@ public partial class JobOperation
     {
         var response = await Jobs.GetJobStatusAsync(ProjectId, JobId, cancellationToken).ConfigureAwait(false);
         var job = response.Job ?? throw new EdgeImpulseApiException($"getJobStatus returned no job for job {JobId}.", "getJobStatus", 200, null, null, null);
+        if (job.Id is null)
+        {
+            // The job's id is what a failure reports (EdgeImpulseJobFailedException.JobId); a status without it is broken.
+            throw new EdgeImpulseApiException($"getJobStatus returned a job without an id for job {JobId}.", "getJobStatus", 200, null, null, null);
+        }
+
         _lastStatus = job;
         return job;
     }
@@ -225,8 +233,8 @@ public partial class JobOperation
 
     /// <summary>The operation for a job a start call returned; a success without a job id is a server error, not a bad argument.</summary>
     internal static JobOperation ForStarted(IJobsClient jobs, int projectId, StartJobResponse started, string operationId) =>
-        started is { Id: > 0 }
-            ? jobs.AttachToJob(projectId, started.Id)
+        started is { Id: { } id } && id > 0
+            ? jobs.AttachToJob(projectId, id)
             : throw new EdgeImpulseApiException($"{operationId} returned no job id.", operationId, 200, null, null, null);
 
     /// <inheritdoc />
@@ -237,7 +245,7 @@ public partial class JobOperation
     {
         var response = await run.CallAsync(t => Jobs.GetJobsLogsAsync(ProjectId, JobId, limit, null, t)).ConfigureAwait(false);
         var window = JobLogCursor.Chronological(response.Stdout);
-        if (window.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest && !cursor.ReachesBack(response.TotalCount, window))
+        if (window.Count >= limit && limit < JobWaitOptions.MaxLogLinesPerRequest && !cursor.ReachesBack(TotalCountOf(response, window), window))
         {
             // The window was full and does not reach back to the lines delivered (by the count, or by content when
             // the count is off): a wider one may reach them, where this one would leave a gap.
@@ -245,8 +253,12 @@ public partial class JobOperation
             window = JobLogCursor.Chronological(response.Stdout);
         }
 
-        return cursor.Advance(response.TotalCount, window);
+        return cursor.Advance(TotalCountOf(response, window), window);
     }
+
+    // Without a totalCount, the lines in the window are all that is known to exist; the cursor then finds the new
+    // ones by their overlap with the lines delivered.
+    private static int TotalCountOf(LogStdoutResponse response, List<JobLogLine> window) => response.TotalCount ?? window.Count;
 
     // The log explains the failure, so it is read like a status poll (transient failures retried within the run's
     // tolerance, timeout and token); failing to read it, or being stopped, must not replace the job failure.

@@ -54,7 +54,10 @@ public partial class JobsClient
     }
 
     /// <summary>Gets the redaction of this client's credentials, for messages that quote server text (job log lines).</summary>
-    internal Func<string, string> Redactor => _connection.Redact;
+    internal Redactor Redactor => _connection.Redactor;
+
+    /// <summary>Gets the client's logging, for job state changes.</summary>
+    internal TransportLogging Logging => _connection.Logging;
 
     /// <summary>The operation for a job a start call returned; a success without a job id is a server error, not a bad argument.</summary>
     internal JobOperation AttachToStarted(int projectId, StartJobResponse started, string operationId) =>

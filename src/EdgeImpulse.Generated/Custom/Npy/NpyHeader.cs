@@ -118,7 +118,12 @@ internal sealed record NpyHeader(Version Version, NpyDType DType, int[] Shape, i
     /// </summary>
     private sealed class LiteralParser(string text)
     {
+        // NumPy writes at most a shape tuple inside the dict (a structured dtype nests a little deeper); a hostile
+        // header of thousands of '(' must fail as malformed, not overflow the stack (which would end the process).
+        private const int MaxDepth = 32;
+
         private int _position;
+        private int _depth;
 
         public Dictionary<string, object> ParseHeaderDict()
         {
@@ -192,6 +197,11 @@ internal sealed record NpyHeader(Version Version, NpyDType DType, int[] Shape, i
 
         private (List<object> Items, bool SawComma) ParseItems(char close)
         {
+            if (++_depth > MaxDepth)
+            {
+                throw Malformed(text, $"tuples and lists are nested deeper than {MaxDepth} levels");
+            }
+
             var items = new List<object>();
             var sawComma = false;
             SkipWhitespace();
@@ -207,6 +217,7 @@ internal sealed record NpyHeader(Version Version, NpyDType DType, int[] Shape, i
             }
 
             Expect(close);
+            _depth--;
             return (items, sawComma);
         }
 

@@ -1,8 +1,8 @@
 // CUSTOM: reads NumPy .npy files (what downloadDspData/downloadDspLabels return) from a stream into typed arrays,
-// without buffering the body: the header first, then the data straight into the one T[] it needs, allocated only
-// once the header's size is checked against what the stream holds or may hold (MaxDownloadBytes).
+// without buffering the body: the header first, then the data straight into the one T[] it needs (the stream writes
+// into the array's own bytes), allocated only once the header's size is checked against what the stream holds or may
+// hold (MaxDownloadBytes).
 using System;
-using System.Buffers;
 using System.Buffers.Binary;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -17,8 +17,8 @@ namespace EdgeImpulse.Generated.Npy;
 /// numeric dtypes listed on <see cref="NpyDType"/>, in either byte order.
 /// </summary>
 /// <remarks>
-/// The data is read in small chunks straight into the array that is returned, so the file is never held twice in
-/// memory; the stream may be non-seekable and may return any number of bytes per read. The reader consumes exactly
+/// The data is read straight into the array that is returned (no intermediate buffer), so the file is never held
+/// twice in memory; the stream may be non-seekable and may return any number of bytes per read. The reader consumes exactly
 /// one array and leaves the stream just after it, so arrays written one after another (several <c>numpy.save</c>
 /// calls on one file) can be read in turn; whatever follows is not looked at.
 /// </remarks>
@@ -27,8 +27,12 @@ public static class NpyReader
     /// <summary>The largest header accepted: NumPy's own headers for the supported dtypes are well under 1 KiB.</summary>
     internal const int MaxHeaderLength = 64 * 1024;
 
-    /// <summary>The size of the pooled buffer the data passes through (below the large-object-heap threshold).</summary>
-    internal const int DefaultChunkBytes = 64 * 1024;
+    /// <summary>
+    /// How many bytes of the array one read asks the stream for. The stream writes into the array itself, so this is no
+    /// buffer; it bounds the work between cancellation checks. Large, so a socket read is never split for it
+    /// (measured in docs/PERFORMANCE.md).
+    /// </summary>
+    internal const int DefaultChunkBytes = 4 * 1024 * 1024;
 
     private const int PreambleLength = 8;
 
@@ -187,7 +191,7 @@ internal sealed record NpyReadSettings
     /// <summary>Gets the error for a header over <see cref="MaxBytes"/>; null for an <see cref="NpyFormatException"/>.</summary>
     public Func<NpyHeader, Exception>? OverLimit { get; init; }
 
-    /// <summary>Gets the size of the buffer the data passes through (tests make it small to cross chunk boundaries).</summary>
+    /// <summary>Gets how many bytes one read asks for (tests make it small to cross chunk boundaries).</summary>
     public int ChunkBytes { get; init; } = NpyReader.DefaultChunkBytes;
 }
 
@@ -199,7 +203,10 @@ internal abstract class NpyElementReader
     public abstract Task<NpyArray> ReadAsync(Stream stream, NpyHeader header, int chunkBytes, CancellationToken cancellationToken);
 }
 
-/// <summary>Fills one <typeparamref name="T"/>[] from the stream, chunk by chunk through a pooled buffer, in the machine's byte order.</summary>
+/// <summary>
+/// Fills one <typeparamref name="T"/>[] from the stream: the stream writes straight into the array's bytes, a chunk at a
+/// time, and each chunk is put into the machine's byte order (and bools made canonical) in place.
+/// </summary>
 internal sealed class NpyElementReader<T> : NpyElementReader
     where T : unmanaged
 {
@@ -216,30 +223,22 @@ internal sealed class NpyElementReader<T> : NpyElementReader
         var data = GC.AllocateUninitializedArray<T>(header.Length);
         var itemSize = header.DType.ItemSize;
         var chunkItems = Math.Max(1, chunkBytes / itemSize);
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)chunkItems * itemSize, header.DataBytes));
-        try
-        {
-            // Whole items per chunk, so each chunk converts on its own; the byte offset is long for arrays over 2 GiB.
-            for (var start = 0; start < data.Length;)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(chunkItems, data.Length - start);
-                var bytes = count * itemSize;
-                var got = await stream.ReadAtLeastAsync(buffer.AsMemory(0, bytes), bytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                if (got < bytes)
-                {
-                    throw NpyReader.Truncated(header, ((long)start * itemSize) + got);
-                }
 
-                var items = data.AsSpan(start, count);
-                buffer.AsSpan(0, bytes).CopyTo(MemoryMarshal.AsBytes(items));
-                ToMachineOrder(items, header.DType);
-                start += count;
-            }
-        }
-        finally
+        // Whole items per chunk, so each chunk converts on its own; the byte offset is long for arrays over 2 GiB.
+        for (var start = 0; start < data.Length;)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(chunkItems, data.Length - start);
+            var bytes = count * itemSize;
+            var target = new ElementBytesMemory<T>(data, start, count).Memory;
+            var got = await stream.ReadAtLeastAsync(target, bytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (got < bytes)
+            {
+                throw NpyReader.Truncated(header, ((long)start * itemSize) + got);
+            }
+
+            ToMachineOrder(data.AsSpan(start, count), header.DType);
+            start += count;
         }
 
         return new NpyArray<T>(header.DType, header.Shape, header.Version, data);

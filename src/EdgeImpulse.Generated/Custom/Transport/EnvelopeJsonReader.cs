@@ -19,6 +19,15 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
     /// <summary>Gets the value of a top-level boolean <c>success</c>, when the body had one.</summary>
     public bool? Success { get; private set; }
 
+    /// <summary>Gets a value indicating whether the body had a top-level <c>success</c> member, of any type.</summary>
+    public bool HasSuccess { get; private set; }
+
+    /// <summary>
+    /// Gets a value indicating whether the envelope says the call failed: only <c>"success": true</c> is success, so a
+    /// <c>success</c> of any other value (false, "false", 0, null), or an <c>error</c> text without it, is a failure.
+    /// </summary>
+    public bool IsFailureEnvelope => Success != true && (HasSuccess || Error is not null);
+
     /// <summary>Gets the top-level <c>error</c> string, when the body had one.</summary>
     public string? Error { get; private set; }
 
@@ -38,6 +47,11 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
 
     public override bool? ReadAsBoolean()
     {
+        if (_pendingMember == SuccessMember)
+        {
+            return ReadSuccess();
+        }
+
         var value = base.ReadAsBoolean();
         Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
         return value;
@@ -85,6 +99,33 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
         return value;
     }
 
+    // The serializer reads a bool property with ReadAsBoolean, which would coerce "true" or 1 to true; the envelope
+    // check must see the raw token (only a JSON true is success), so "success" is read raw and coerced here instead.
+    private bool? ReadSuccess()
+    {
+        if (!base.Read())
+        {
+            Observe(ended: true);
+            return null;
+        }
+
+        Observe(ended: false);
+        bool? value = TokenType switch
+        {
+            JsonToken.Boolean => (bool)Value!,
+            JsonToken.Null => null,
+            JsonToken.Integer => System.Convert.ToInt64(Value, System.Globalization.CultureInfo.InvariantCulture) != 0,
+            JsonToken.String when bool.TryParse((string?)Value, out var parsed) => parsed,
+            _ => throw new JsonReaderException($"Could not read 'success' as a boolean ({TokenType})."),
+        };
+        if (value is { } flag)
+        {
+            SetToken(JsonToken.Boolean, flag, updateIndex: false);
+        }
+
+        return value;
+    }
+
     private void Observe(bool ended)
     {
         if (ended && _openContainers > 0)
@@ -97,6 +138,7 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
             case JsonToken.None:
                 break;
             case JsonToken.StartObject or JsonToken.StartArray or JsonToken.StartConstructor:
+                HasSuccess |= _pendingMember == SuccessMember;
                 _openContainers++;
                 _pendingMember = None;
                 break;
@@ -107,9 +149,10 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
                 _pendingMember = _openContainers == 1 ? MemberOf((string)Value!) : None;
                 break;
             default:
-                if (_pendingMember == SuccessMember && TokenType == JsonToken.Boolean)
+                if (_pendingMember == SuccessMember)
                 {
-                    Success = (bool)Value!;
+                    HasSuccess = true;
+                    Success = TokenType == JsonToken.Boolean ? (bool)Value! : null;
                 }
                 else if (_pendingMember == ErrorMember && TokenType == JsonToken.String)
                 {

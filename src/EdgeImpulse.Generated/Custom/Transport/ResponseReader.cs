@@ -28,28 +28,20 @@ internal sealed class ResponseReader
     internal const int ErrorBodyLimit = 64 * 1024;
 
     private readonly EdgeImpulseClientOptions _options;
-    private readonly string[] _secrets;
+    private readonly Redactor _redactor;
     private readonly int _captureBytes;
 
-    public ResponseReader(EdgeImpulseClientOptions options)
+    public ResponseReader(EdgeImpulseClientOptions options, Redactor redactor)
     {
         _options = options;
-        var secrets = new List<string>(2);
+        _redactor = redactor;
+
+        // An excerpt decodes more than it shows, so a credential straddling the cut is redacted before the cut: the
+        // margin fits the longest encoded form the redactor knows (each byte double-percent-encoded: %25XX, 5 bytes).
+        var longestSecret = 0;
         foreach (var secret in new[] { options.ApiKey, options.JwtToken })
         {
-            if (!string.IsNullOrEmpty(secret))
-            {
-                secrets.Add(secret);
-            }
-        }
-
-        _secrets = [.. secrets];
-
-        // An excerpt decodes more than it shows, so a credential straddling the cut is redacted before the cut.
-        var longestSecret = 0;
-        foreach (var secret in _secrets)
-        {
-            longestSecret = Math.Max(longestSecret, Encoding.UTF8.GetByteCount(secret));
+            longestSecret = Math.Max(longestSecret, secret is null ? 0 : Encoding.UTF8.GetByteCount(secret) * 6);
         }
 
         _captureBytes = (ExcerptLength * 4) + longestSecret;
@@ -125,16 +117,8 @@ internal sealed class ResponseReader
         return new FileResponse(status, headers, body, null, response);
     }
 
-    /// <summary>Replaces every configured credential in <paramref name="text"/> with <c>***</c>.</summary>
-    public string Redact(string text)
-    {
-        foreach (var secret in _secrets)
-        {
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        return text;
-    }
+    /// <summary>Replaces every configured credential in <paramref name="text"/>, in any encoding, with <c>***</c>.</summary>
+    public string Redact(string text) => _redactor.Redact(text);
 
     private static bool IsJson(string? mediaType) =>
         mediaType is not null && (mediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
@@ -247,7 +231,7 @@ internal sealed class ResponseReader
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidCastException or ArgumentException or OverflowException)
         {
-            if (json.Success == false)
+            if (json.IsFailureEnvelope)
             {
                 throw EnvelopeFailure(response, operationId, json.Error, body, ex);
             }
@@ -255,7 +239,7 @@ internal sealed class ResponseReader
             throw Failure($"{operationId} returned JSON that does not fit {typeof(T).Name}: {Quote(ex.Message)}", operationId, response, null, body, ex);
         }
 
-        if (json.Success == false)
+        if (json.IsFailureEnvelope)
         {
             throw EnvelopeFailure(response, operationId, json.Error, body, null);
         }
@@ -286,7 +270,9 @@ internal sealed class ResponseReader
 
         var envelope = token as JObject;
         var errorText = envelope?["error"] is { Type: JTokenType.String } error ? (string?)error : null;
-        var successFalse = envelope?["success"] is { Type: JTokenType.Boolean } success && !(bool)success!;
+        // Only "success": true is success: "false", 0, null, or an error text without success: true all fail.
+        var successTrue = envelope?["success"] is { Type: JTokenType.Boolean } success && (bool)success!;
+        var successFalse = envelope is not null && !successTrue && (envelope.ContainsKey("success") || errorText is not null);
         if (response.IsSuccessStatusCode && !successFalse && errorText is null)
         {
             return Failure($"{operationId} returned JSON where {expected} was expected.", operationId, response, null, body, null);
@@ -309,7 +295,7 @@ internal sealed class ResponseReader
         Failure($"{operationId} failed (HTTP {(int)response.StatusCode}): {Quote(errorText ?? "success: false without an error text")}", operationId, response, errorText, body, inner);
 
     private EdgeImpulseApiException Failure(string message, string operationId, HttpResponseMessage response, string? errorText, PooledBody? body, Exception? inner) =>
-        new(message, operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.Content.Headers.ContentType?.MediaType, Excerpt(body), Bounded(inner))
+        new(Redact(message), operationId, (int)response.StatusCode, errorText is null ? null : Redact(errorText), response.Content.Headers.ContentType?.MediaType, Excerpt(body), Bounded(inner))
         {
             RetryAfter = RetryAfterOf(response),
         };
@@ -321,8 +307,8 @@ internal sealed class ResponseReader
             return null;
         }
 
-        var text = Redact(body.GetString(_captureBytes));
-        return text.Length <= ExcerptLength && body.Length <= _captureBytes ? text : text[..Math.Min(text.Length, ExcerptLength)] + "…";
+        var excerpt = _redactor.Excerpt(body.GetString(_captureBytes), ExcerptLength);
+        return body.Length > _captureBytes && !excerpt.EndsWith('…') ? excerpt + "…" : excerpt;
     }
 
     /// <summary>
@@ -358,11 +344,7 @@ internal sealed class ResponseReader
     }
 
     /// <summary>Server-sent text as a message quotes it: redacted first (so a cut cannot split a credential), then bounded.</summary>
-    private string Quote(string text)
-    {
-        text = Redact(text);
-        return text.Length <= QuoteLength ? text : text[..QuoteLength] + "…";
-    }
+    private string Quote(string text) => _redactor.Excerpt(text, QuoteLength);
 }
 
 /// <summary>One cached reader delegate per result type, so a call allocates no closure.</summary>

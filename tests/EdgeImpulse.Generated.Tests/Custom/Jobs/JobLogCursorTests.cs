@@ -132,5 +132,5 @@ public sealed class JobLogCursorTests
 
     private static JobLogLine Line(string data, int ms) => new() { Created = T0.AddMilliseconds(ms), Data = data, LogLevel = JobLogLevel.Info };
 
-    private static IEnumerable<string> Texts(IEnumerable<JobLogLine> lines) => lines.Select(l => l.IsGapNotice ? "notice" : l.Data);
+    private static IEnumerable<string> Texts(IEnumerable<JobLogLine> lines) => lines.Select(l => l.IsGapNotice ? "notice" : l.Data ?? string.Empty);
 }

@@ -234,7 +234,7 @@ public sealed class JobLogStreamTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(oldestFirst.Select(l => l.Data), Is.EqualTo(new[] { "Profiling int8 model (EON)...\n", "\n", "Model training complete\n", "\n", "Job completed (success)\n" }));
-            Assert.That(newestFirst.Select(l => l.Data.Split(':')[0]), Is.EqualTo(new[] { "Traceback (most recent call last)", "ValueError", "Application exited with code 1\n" }));
+            Assert.That(newestFirst.Select(l => l.Data!.Split(':')[0]), Is.EqualTo(new[] { "Traceback (most recent call last)", "ValueError", "Application exited with code 1\n" }));
             Assert.That(server.Requests.Select(r => r.Query), Is.EqualTo(new[] { "limit=5", "limit=3" }));
         }
     }

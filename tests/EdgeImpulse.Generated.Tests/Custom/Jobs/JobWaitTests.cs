@@ -201,6 +201,50 @@ public sealed class JobWaitTests
         }
     }
 
+    // The wait depends on the status answer's job (and its id, which a failure reports); without them it cannot tell
+    // whether the job finished, so it fails typed at the first such answer instead of polling on.
+    public static IEnumerable<TestCaseData> StatusAnswersTheWaitCannotUse()
+    {
+        var noId = JObject.Parse(TestPaths.ReadFixture("Jobs/getJobStatus.success.json"));
+        ((JObject)noId["job"]!).Remove("id");
+        var nullId = JObject.Parse(TestPaths.ReadFixture("Jobs/getJobStatus.success.json"));
+        nullId["job"]!["id"] = null;
+        yield return new TestCaseData("{\"success\":true}", "returned no job").SetName("Wait_StatusWithoutAJob_IsAnApiError");
+        yield return new TestCaseData("{\"success\":true,\"job\":null}", "returned no job").SetName("Wait_StatusWithANullJob_IsAnApiError");
+        yield return new TestCaseData(noId.ToString(), "a job without an id").SetName("Wait_StatusWithAJobWithoutAnId_IsAnApiError");
+        yield return new TestCaseData(nullId.ToString(), "a job without an id").SetName("Wait_StatusWithAJobWithANullId_IsAnApiError");
+    }
+
+    [TestCaseSource(nameof(StatusAnswersTheWaitCannotUse))]
+    public async Task Wait_StatusAnswerWithoutWhatTheWaitNeeds_FailsTypedAtOnce(string body, string reason)
+    {
+        await using var server = LoopbackServer.Start();
+        server.DefaultResponse = CannedResponse.Json(body);
+        using var client = server.CreateClient();
+        var options = Fast();
+        options.Timeout = TimeSpan.FromSeconds(10); // a wait that polled on would end here, as a timeout, not hang the run
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Jobs.AttachToJob(ProjectId, TrainingJobId).WaitForCompletionAsync(options, CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ex!.Message, Does.Contain(reason).And.Contain(TrainingJobId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That((ex.OperationId, ex.Status), Is.EqualTo(("getJobStatus", 200)));
+            Assert.That(server.Requests, Has.Count.EqualTo(1), "no second poll");
+        }
+    }
+
+    [Test]
+    public void JobFailedException_ForAJobWithoutAnId_IsAnArgumentError()
+    {
+        var job = FixtureJson.Read<GetJobResponse>("Jobs/getJobStatus.failed.json").Job!;
+        job.Id = null;
+
+        var ex = Assert.Throws<ArgumentException>(() => _ = new EdgeImpulseJobFailedException(ProjectId, job, []));
+
+        Assert.That(ex!.ParamName, Is.EqualTo("job"));
+    }
+
     [Test]
     public async Task Wait_JobFailed_MessageRedactsTheApiKeyInALogLine()
     {
@@ -213,6 +257,22 @@ public sealed class JobWaitTests
         var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(Fast(), CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("x-api-key *** was rejected").And.Not.Contain(LoopbackServer.ApiKey));
+    }
+
+    [TestCase(280)]
+    [TestCase(290)]
+    [TestCase(297)]
+    public async Task Wait_JobFailed_AKeyAcrossTheReasonCut_LeavesNoPartOfItInTheMessage(int padding)
+    {
+        var log = JObject.Parse(TestPaths.ReadFixture("Jobs/getJobsLogs.failed.json"));
+        log["stdout"]![1]!["data"] = new string('x', padding) + LoopbackServer.ApiKey.ToUpperInvariant() + " rejected\n";
+        await using var server = LoopbackServer.Start();
+        server.Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.failed.json")).Enqueue(CannedResponse.Json(log.ToString()));
+        using var client = server.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseJobFailedException>(() => client.Jobs.AttachToJob(ProjectId, FailedJobId).WaitForCompletionAsync(Fast(), CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Not.Contain("EI_0").IgnoreCase.And.Contain("***"));
     }
 
     [Test]

@@ -158,6 +158,28 @@ public sealed class NpyReaderErrorTests
         Assert.That(error.Message, Does.StartWith("Malformed .npy header: ").And.Contain(expected).And.Contain("The header is " + header.TrimEnd()));
     }
 
+    [TestCase(33)]
+    [TestCase(25_000)]
+    public async Task ReadAsync_DeeplyNestedHeader_IsMalformedNotAStackOverflow(int depth)
+    {
+        var header = NpyBytes.Header($"{{'descr': '<f4', 'fortran_order': False, 'shape': {new string('(', depth)}3{new string(')', depth)}, }}");
+
+        var error = (await Assert.ThrowsAsync<NpyFormatException>(() => NpyReader.ReadAsync(new MemoryStream(header))))!;
+
+        Assert.That(error.Message, Does.Contain("nested deeper than 32 levels"));
+        Assert.That(error.Message.Length, Is.LessThan(600), "the header is quoted bounded");
+    }
+
+    [Test]
+    public async Task ReadAsync_NestingWithinTheLimit_ParsesAsBefore()
+    {
+        var header = NpyBytes.Header($"{{'descr': '<f4', 'fortran_order': False, 'shape': ({new string('(', 30)}2{new string(')', 30)},), }}", data: new byte[8]);
+
+        var array = await NpyReader.ReadAsync(new MemoryStream(header));
+
+        Assert.That(array.Shape, Is.EqualTo(new[] { 2 }));
+    }
+
     [TestCase("|f4", "'|' (no byte order) is only valid for one-byte items, and these are 4 bytes")]
     [TestCase("f4", "expected a byte order ('<', '>' or '|')")]
     [TestCase("=f4", "expected a byte order ('<', '>' or '|')")]

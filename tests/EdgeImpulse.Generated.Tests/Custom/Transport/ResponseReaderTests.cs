@@ -30,7 +30,7 @@ public sealed class ResponseReaderTests
 
         var job = await client.Jobs.GetJobStatusAsync(ProjectId, 1);
 
-        Assert.That(job.Job.Id, Is.EqualTo(1));
+        Assert.That(job.Job!.Id, Is.EqualTo(1));
     }
 
     [Test]
@@ -69,7 +69,7 @@ public sealed class ResponseReaderTests
 
         var job = await client.Jobs.GetJobStatusAsync(ProjectId, 1);
 
-        Assert.That(job.Job.Category, Is.EqualTo(name));
+        Assert.That(job.Job!.Category, Is.EqualTo(name));
     }
 
     [Test]

@@ -180,6 +180,7 @@ public sealed class StalledBodyTests
             o.BaseUrl = server.BaseUrl;
             o.ApiKey = LoopbackServer.ApiKey;
             o.Timeout = Short;
+            o.Retry = new EdgeImpulseRetryOptions { MaxRetries = 0 }; // one attempt's timeout (retries: RetryPolicyTests)
         });
         await using var provider = services.BuildServiceProvider(validateScopes: true);
         using var scope = provider.CreateScope();
