@@ -149,7 +149,7 @@ internal static partial class ApiListingCommand
         // --no-incremental: the analyzer must see every symbol again; warnings instead of errors so all are reported.
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "build", project, "--no-incremental", "-nologo", "-p:TreatWarningsAsErrors=false", "-p:WarningsAsErrors=" },
+            ArgumentList = { "build", project, "--no-incremental", "-nologo", "-p:EdgeImpulseApiCheck=true", "-p:TreatWarningsAsErrors=false", "-p:WarningsAsErrors=" },
         };
         var (exitCode, output, timedOut) = ChildProcess.Run(start, BuildTimeout);
         return timedOut

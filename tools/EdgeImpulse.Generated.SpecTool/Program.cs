@@ -9,7 +9,7 @@ namespace EdgeImpulse.Generated.SpecTool;
 
 internal static class Program
 {
-    private const string Usage = "usage: correct --spec <openapi.yaml> --overlay <corrections.overlay.yaml> --out <corrected.json> [--name-inline-schemas]";
+    private const string Usage = "usage: correct --spec <openapi.yaml> --overlay <corrections.overlay.yaml> --out <corrected.json> [--name-inline-schemas] [--dotnet-naming]";
 
     public static int Main(string[] args)
     {
@@ -59,9 +59,10 @@ internal static class Program
             // `update` writes); naming inline schemas after them, so x-hoist corrections still find their inline targets.
             var changes = SpecNormalizer.Normalize(document).ToList();
             var applied = Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
-            if (args.Contains("--name-inline-schemas"))
+            var optional = new NormalizerOptions(NameInlineSchemas: args.Contains("--name-inline-schemas"), DotNetNaming: args.Contains("--dotnet-naming"));
+            if (optional.NameInlineSchemas || optional.DotNetNaming)
             {
-                changes.AddRange(SpecNormalizer.Normalize(document, new NormalizerOptions(NameInlineSchemas: true)));
+                changes.AddRange(SpecNormalizer.Normalize(document, optional));
             }
 
             foreach (var line in SpecNormalizer.Summarize(changes))

@@ -12,7 +12,12 @@ namespace EdgeImpulse.Generated.SpecTool;
 /// default: on today's spec it would rename types the <c>x-hoist</c> corrections already name (and break those
 /// corrections' targets), so it is for a full-scope spec whose overlay is written with it in mind.
 /// </param>
-internal sealed record NormalizerOptions(bool NameInlineSchemas = false);
+/// <param name="DotNetNaming">
+/// The <see cref="SpecTool.DotNetNaming"/> rules: PascalCase tags, .NET casing of schema names without an <c>Enum</c>
+/// suffix, operation names without their client's name, flag-like string query parameters as booleans. Off by default:
+/// on today's spec they would rename public types and methods; they are for the full-scope spec.
+/// </param>
+internal sealed record NormalizerOptions(bool NameInlineSchemas = false, bool DotNetNaming = false);
 
 /// <summary>One change a rule made; <paramref name="Location"/> is a Newtonsoft path into the spec (<c>SelectToken</c> finds it).</summary>
 internal sealed record NormalizationChange(string Rule, string Location, string Detail);
@@ -42,6 +47,11 @@ internal static class SpecNormalizer
         if (options?.NameInlineSchemas == true)
         {
             NameInlineSchemas(spec, changes);
+        }
+
+        if (options?.DotNetNaming == true)
+        {
+            DotNetNaming.Apply(spec, changes);
         }
 
         return changes;

@@ -9,7 +9,8 @@ using Newtonsoft.Json.Linq;
 namespace EdgeImpulse.Generated.SpecTool;
 
 /// <summary>Where the <c>update</c> command reads and writes.</summary>
-internal sealed record UpdateOptions(string Upstream, string Operations, string Out, string Overlay, NormalizerOptions? Normalizer = null);
+/// <param name="Fragments">A directory of docs-site per-operation OpenAPI cuts merged over the upstream first (<see cref="SpecFragments"/>), or null.</param>
+internal sealed record UpdateOptions(string Upstream, string Operations, string Out, string Overlay, NormalizerOptions? Normalizer = null, string? Fragments = null);
 
 /// <summary>What an update did.</summary>
 /// <param name="Errors">Every problem found; empty on success.</param>
@@ -18,7 +19,11 @@ internal sealed record UpdateOptions(string Upstream, string Operations, string 
 /// <param name="Summary">Changes against the previous file at <c>Out</c>, or null when there was none.</param>
 /// <param name="Kept">What the trim kept, for the log: operations (of how many upstream) and components per section.</param>
 /// <param name="Normalized">What <see cref="SpecNormalizer"/> changed in the part of the upstream spec that was kept.</param>
-internal sealed record UpdateResult(IReadOnlyList<string> Errors, bool Written, string? Yaml, SpecSummary? Summary, string Kept, IReadOnlyList<NormalizationChange> Normalized);
+/// <param name="Merged">What the docs fragments replaced or added (empty without <c>--fragments</c>).</param>
+internal sealed record UpdateResult(IReadOnlyList<string> Errors, bool Written, string? Yaml, SpecSummary? Summary, string Kept, IReadOnlyList<NormalizationChange> Normalized)
+{
+    public IReadOnlyList<string> Merged { get; init; } = [];
+}
 
 /// <summary>
 /// Makes the vendored spec from a full upstream spec: trims it to the operations in scope, checks that every
@@ -39,16 +44,26 @@ internal static class SpecUpdate
         var upstreamName = Path.GetFileName(options.Upstream);
         var upstream = YamlJson.Load(options.Upstream) as JObject
             ?? throw new SpecToolException($"{upstreamName}: is not a YAML mapping.");
+        // The docs' per-operation cuts are newer than the downloadable spec where they differ: merged first, so the
+        // normalisation, the trim and the summary all see the merged operations and schemas.
+        var merged = options.Fragments == null ? [] : SpecFragments.Merge(upstream, options.Fragments);
         // Normalised before the trim, which refuses security schemes nobody declares; only changes to what the trim
         // keeps are reported.
-        var normalized = SpecNormalizer.Normalize(upstream, options.Normalizer);
+        // The .NET naming rules run after the trim: the scope lists upstream's operationIds, which they rewrite, and
+        // only the names of what is kept can collide.
+        var normalized = SpecNormalizer.Normalize(upstream, options.Normalizer is { DotNetNaming: true } both ? both with { DotNetNaming = false } : options.Normalizer).ToList();
         var trim = SpecTrimmer.Trim(upstream, operationIds, upstreamName);
         errors.AddRange(trim.Errors);
-        var kept = Describe(trim);
         normalized = normalized.Where(c => trim.Spec.SelectToken(c.Location) != null).ToList();
+        if (options.Normalizer?.DotNetNaming == true && errors.Count == 0)
+        {
+            normalized.AddRange(SpecNormalizer.Normalize(trim.Spec, new NormalizerOptions(DotNetNaming: true)));
+        }
+
+        var kept = Describe(trim);
         if (errors.Count > 0)
         {
-            return new UpdateResult(errors, false, null, null, kept, normalized);
+            return new UpdateResult(errors, false, null, null, kept, normalized) { Merged = merged };
         }
 
         var overlayName = Path.GetFileName(options.Overlay);
@@ -68,7 +83,7 @@ internal static class SpecUpdate
             File.WriteAllText(options.Out, yaml, new UTF8Encoding(false));
         }
 
-        return new UpdateResult(errors, written, yaml, summary, kept, normalized);
+        return new UpdateResult(errors, written, yaml, summary, kept, normalized) { Merged = merged };
     }
 
     private static string Describe(TrimResult trim)
@@ -78,6 +93,9 @@ internal static class SpecUpdate
         return $"{operations} of {trim.UpstreamOperationCount} operations, components: {string.Join(", ", sections)}";
     }
 
+    private static string FragmentsNote(UpdateOptions options) =>
+        options.Fragments == null ? "" : $", with the docs fragments in {Path.GetFileName(Path.TrimEndingDirectorySeparator(options.Fragments))}/ merged over it";
+
     // Provenance without a timestamp, so the same input always gives the same file.
     private static string Header(JObject spec, UpdateOptions options, int operationCount)
     {
@@ -86,7 +104,7 @@ internal static class SpecUpdate
             Vendored subset of the Edge Impulse Studio REST API spec (OpenAPI {spec["openapi"]}) for the C# client library:
             the {operationCount} operations listed in {Path.GetFileName(options.Operations)} and every component they reference.
 
-            Source: {Path.GetFileName(options.Upstream)} (info.version {spec["info"]?["version"]}, sha256 {hash}).
+            Source: {Path.GetFileName(options.Upstream)} (info.version {spec["info"]?["version"]}, sha256 {hash}){FragmentsNote(options)}.
             Made by: dotnet run --project tools/EdgeImpulse.Generated.SpecTool -- update --upstream <file>
                      (or ./build.ps1 update-spec -Upstream <file>); see README.md "How the client is made".
             DO NOT EDIT BY HAND: rerun the update. Local corrections belong in {Path.GetFileName(options.Overlay)}.

@@ -8,7 +8,7 @@ namespace EdgeImpulse.Generated.SpecTool;
 /// <summary>The <c>update</c> command line: options, printing, exit code.</summary>
 internal static class UpdateCommand
 {
-    public const string Usage = "usage: update --upstream <full openapi.yml> [--operations openapi.operations.txt] [--out openapi.yaml] [--overlay corrections.overlay.yaml] [--name-inline-schemas] (defaults are relative to the current directory)";
+    public const string Usage = "usage: update --upstream <full openapi.yml> [--operations openapi.operations.txt] [--out openapi.yaml] [--overlay corrections.overlay.yaml] [--fragments <dir of docs per-operation cuts>] [--name-inline-schemas] [--dotnet-naming] (defaults are relative to the current directory)";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -16,6 +16,11 @@ internal static class UpdateCommand
         {
             var options = ParseOptions(args);
             var result = SpecUpdate.Run(options);
+            foreach (var line in result.Merged)
+            {
+                output.WriteLine($"SpecTool: fragments: {line}");
+            }
+
             output.WriteLine($"SpecTool: kept {result.Kept}");
             foreach (var line in SpecNormalizer.Summarize(result.Normalized))
             {
@@ -61,16 +66,18 @@ internal static class UpdateCommand
             ["--overlay"] = "corrections.overlay.yaml",
         };
         var nameInlineSchemas = false;
+        var dotNetNaming = false;
         for (var i = 0; i < args.Count; i += 2)
         {
-            if (args[i] == "--name-inline-schemas")
+            if (args[i] is "--name-inline-schemas" or "--dotnet-naming")
             {
-                nameInlineSchemas = true;
+                nameInlineSchemas |= args[i] == "--name-inline-schemas";
+                dotNetNaming |= args[i] == "--dotnet-naming";
                 i--;
                 continue;
             }
 
-            if (args[i] is not ("--upstream" or "--operations" or "--out" or "--overlay") || i + 1 >= args.Count)
+            if (args[i] is not ("--upstream" or "--operations" or "--out" or "--overlay" or "--fragments") || i + 1 >= args.Count)
             {
                 throw new SpecToolException($"unexpected argument '{args[i]}'. {Usage}");
             }
@@ -79,7 +86,7 @@ internal static class UpdateCommand
         }
 
         return values.TryGetValue("--upstream", out var upstream)
-            ? new UpdateOptions(upstream, values["--operations"], values["--out"], values["--overlay"], new NormalizerOptions(nameInlineSchemas))
+            ? new UpdateOptions(upstream, values["--operations"], values["--out"], values["--overlay"], new NormalizerOptions(nameInlineSchemas, dotNetNaming), values.GetValueOrDefault("--fragments"))
             : throw new SpecToolException($"missing --upstream. {Usage}");
     }
 }

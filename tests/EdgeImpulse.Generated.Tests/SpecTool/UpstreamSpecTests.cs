@@ -109,7 +109,7 @@ public sealed partial class UpstreamSpecTests
         var artifacts = Path.Combine(_directory, "artifacts");
         var (exitCode, log) = Dotnet(
             "build", Path.Combine(TestPaths.RepoRoot, "src", "EdgeImpulse.Generated", "EdgeImpulse.Generated.csproj"),
-            $"-p:EdgeImpulseSpec={spec}", "-p:WarningsNotAsErrors=RS0016", "--artifacts-path", artifacts, "--disable-build-servers", "-nologo");
+            $"-p:EdgeImpulseSpec={spec}", "-p:EdgeImpulseApiCheck=true", "-p:WarningsNotAsErrors=RS0016", "--artifacts-path", artifacts, "--disable-build-servers", "-nologo");
 
         Assert.That(exitCode, Is.Zero, log);
         var client = Directory.GetFiles(artifacts, "EdgeImpulseClient.g.cs", SearchOption.AllDirectories);

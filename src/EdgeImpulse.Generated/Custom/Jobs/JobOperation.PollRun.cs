@@ -1,9 +1,10 @@
 // CUSTOM: one wait or log stream of a JobOperation: the poll schedule with backoff, the overall timeout, tolerance of
-// transient failures (with Retry-After), progress reports, and what an abort turns into. Shared so waiting and
-// streaming logs behave the same.
+// transient failures (the retry policy's ForJobPolls strategy, on this schedule), progress reports, and what an abort
+// turns into. Shared so waiting and streaming logs behave the same.
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Polly;
 
 namespace EdgeImpulse.Generated;
 
@@ -18,6 +19,7 @@ public partial class JobOperation
         private readonly CancellationTokenSource? _timeout;
         private readonly CancellationTokenSource _linked;
         private readonly long _startedAt;
+        private readonly ResiliencePipeline _transientRetries;
         private TimeSpan _interval;
         private int _polls;
 
@@ -32,6 +34,7 @@ public partial class JobOperation
                 : CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timeout.Token);
             _startedAt = options.TimeProvider.GetTimestamp();
             _interval = options.InitialPollInterval;
+            _transientRetries = RetryPolicy.ForJobPolls(options, NextInterval, operation._logging);
         }
 
         /// <summary>Gets a value indicating whether the run was stopped by the caller's token or by the timeout.</summary>
@@ -59,43 +62,13 @@ public partial class JobOperation
         public Task DelayAsync() => Task.Delay(NextInterval(), Clock, _linked.Token);
 
         /// <summary>
-        /// Makes one call, repeating it while it fails transiently: no response, HTTP 5xx, or HTTP 429 (waiting at
-        /// least its Retry-After). It gives up with the last failure once failures have lasted
-        /// <see cref="JobWaitOptions.TransientFailureTolerance"/>, or when Retry-After asks to wait past that.
-        /// Failures last from the start of the first failed attempt, so a call that hangs until the HTTP timeout
-        /// counts in full.
+        /// Makes one call, repeating it while it fails transiently (<see cref="RetryPolicy.ForJobPolls"/>: no response,
+        /// HTTP 408, 429 or 5xx, a malformed 2xx), waiting the next poll interval or Retry-After if longer. It gives up
+        /// with the last failure once failures have lasted <see cref="JobWaitOptions.TransientFailureTolerance"/>, or when
+        /// Retry-After asks to wait past that.
         /// </summary>
-        public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call)
-        {
-            long? firstFailureAt = null;
-            while (true)
-            {
-                EdgeImpulseApiException failure;
-                var attemptAt = Clock.GetTimestamp();
-                try
-                {
-                    using (RetryPolicy.RetriedByCaller())
-                    {
-                        return await call(_linked.Token).ConfigureAwait(false);
-                    }
-                }
-                catch (EdgeImpulseApiException ex) when (IsTransient(ex))
-                {
-                    failure = ex;
-                }
-
-                firstFailureAt ??= attemptAt;
-                var failingFor = Clock.GetElapsedTime(firstFailureAt.Value);
-                var tolerance = _options.TransientFailureTolerance;
-                if (failingFor >= tolerance || failingFor + (failure.RetryAfter ?? TimeSpan.Zero) > tolerance)
-                {
-                    throw GaveUp(failure, failingFor);
-                }
-
-                var wait = NextInterval();
-                await Task.Delay(failure.RetryAfter is { } retryAfter && retryAfter > wait ? retryAfter : wait, Clock, _linked.Token).ConfigureAwait(false);
-            }
-        }
+        public Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call) =>
+            RetryPolicy.ExecuteJobPollAsync(_transientRetries, Clock, call, GaveUp, _linked.Token);
 
         /// <summary>
         /// Turns the cancellation that stopped the run into what the caller sees: <see cref="EdgeImpulseJobTimeoutException"/>
@@ -137,10 +110,6 @@ public partial class JobOperation
             _linked.Dispose();
             _timeout?.Dispose();
         }
-
-        // The transport's own classification (RetryPolicy), so a poll tolerates what a call retries: no response,
-        // 408, 429, 5xx, and a 2xx whose body is not the expected JSON (a proxy's HTML page, an empty or cut-off body).
-        private static bool IsTransient(EdgeImpulseApiException ex) => ex.Status >= 500 || RetryPolicy.IsTransient(ex);
 
         private TimeSpan NextInterval()
         {

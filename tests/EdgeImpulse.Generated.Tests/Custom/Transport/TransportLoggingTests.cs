@@ -69,6 +69,28 @@ public sealed class TransportLoggingTests
     }
 
     [Test]
+    public async Task JobPollRetries_AreLoggedLikeCallRetries_WithoutTheKey()
+    {
+        await using var server = LoopbackServer.Start();
+        var echo = $"{{\"success\":false,\"error\":\"key {LoopbackServer.ApiKey} is throttled\"}}";
+        server.Enqueue(CannedResponse.Json(echo, 503))
+            .Enqueue(CannedResponse.Json(echo, 502))
+            .Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.success.json"));
+        var logs = new CapturingLoggerFactory();
+        using var client = server.CreateClient(o => o.LoggerFactory = logs);
+
+        await client.Jobs.AttachToJob(52187, 1847312964).WaitForCompletionAsync(JobWaitTests.Fast(), CancellationToken.None);
+
+        var lines = logs.Lines.ToList();
+        var retries = lines.Where(l => l.StartsWith("Warning:", StringComparison.Ordinal)).ToList();
+        Assert.That(retries, Has.Count.EqualTo(2), string.Join("\n", lines));
+        Assert.That(retries[0], Does.Contain("getJobStatus failed transiently (status 503); attempt 2 in 5 ms"));
+        Assert.That(retries[1], Does.Contain("getJobStatus failed transiently (status 502); attempt 3 in 8 ms"), "5 ms × the default BackoffFactor 1.5");
+        Assert.That(lines.Count(l => l.StartsWith("Debug:", StringComparison.Ordinal)), Is.EqualTo(3), "each poll is one attempt at the transport");
+        Assert.That(string.Join("\n", lines), Does.Not.Contain(LoopbackServer.ApiKey).IgnoreCase);
+    }
+
+    [Test]
     public void DependencyInjection_UsesTheContainersLoggerFactory()
     {
         var logs = new CapturingLoggerFactory();
