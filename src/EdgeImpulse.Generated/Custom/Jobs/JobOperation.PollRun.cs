@@ -121,16 +121,6 @@ public partial class JobOperation
 
         // The same failure, typed as before (status, operation, error text), with how long it was retried.
         private EdgeImpulseApiException GaveUp(EdgeImpulseApiException last, TimeSpan failingFor) =>
-            new(
-                $"{last.Message} (job {_operation.JobId}: failing for {failingFor} with retries; TransientFailureTolerance is {_options.TransientFailureTolerance})",
-                last.OperationId,
-                last.Status,
-                last.ErrorText,
-                last.ContentType,
-                last.BodyExcerpt,
-                last)
-            {
-                RetryAfter = last.RetryAfter,
-            };
+            last.Retold($"{last.Message} (job {_operation.JobId}: failing for {failingFor} with retries; TransientFailureTolerance is {_options.TransientFailureTolerance})");
     }
 }

@@ -38,12 +38,7 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
         return read;
     }
 
-    public override string? ReadAsString()
-    {
-        var value = base.ReadAsString();
-        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
-        return value;
-    }
+    public override string? ReadAsString() => Observed(base.ReadAsString());
 
     public override bool? ReadAsBoolean()
     {
@@ -52,52 +47,20 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
             return ReadSuccess();
         }
 
-        var value = base.ReadAsBoolean();
-        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
-        return value;
+        return Observed(base.ReadAsBoolean());
     }
 
-    public override int? ReadAsInt32()
-    {
-        var value = base.ReadAsInt32();
-        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
-        return value;
-    }
+    public override int? ReadAsInt32() => Observed(base.ReadAsInt32());
 
-    public override decimal? ReadAsDecimal()
-    {
-        var value = base.ReadAsDecimal();
-        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
-        return value;
-    }
+    public override decimal? ReadAsDecimal() => Observed(base.ReadAsDecimal());
 
-    public override double? ReadAsDouble()
-    {
-        var value = base.ReadAsDouble();
-        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
-        return value;
-    }
+    public override double? ReadAsDouble() => Observed(base.ReadAsDouble());
 
-    public override System.DateTime? ReadAsDateTime()
-    {
-        var value = base.ReadAsDateTime();
-        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
-        return value;
-    }
+    public override System.DateTime? ReadAsDateTime() => Observed(base.ReadAsDateTime());
 
-    public override System.DateTimeOffset? ReadAsDateTimeOffset()
-    {
-        var value = base.ReadAsDateTimeOffset();
-        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
-        return value;
-    }
+    public override System.DateTimeOffset? ReadAsDateTimeOffset() => Observed(base.ReadAsDateTimeOffset());
 
-    public override byte[]? ReadAsBytes()
-    {
-        var value = base.ReadAsBytes();
-        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
-        return value;
-    }
+    public override byte[]? ReadAsBytes() => Observed(base.ReadAsBytes());
 
     // The serializer reads a bool property with ReadAsBoolean, which would coerce "true" or 1 to true; the envelope
     // check must see the raw token (only a JSON true is success), so "success" is read raw and coerced here instead.
@@ -123,6 +86,13 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
             SetToken(JsonToken.Boolean, flag, updateIndex: false);
         }
 
+        return value;
+    }
+
+    // A ReadAs* that returns null at the end of the input (or on a property name) has ended the body.
+    private T Observed<T>(T value)
+    {
+        Observe(ended: value is null && TokenType is JsonToken.None or JsonToken.PropertyName);
         return value;
     }
 
