@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated.Simulator;
 using EdgeImpulse.Generated.Tests.Infrastructure;
@@ -35,14 +33,8 @@ public sealed class ReadmeSimulatorTests
     [Test]
     public void ReadmeSimulatorTest_MatchesThisTestLineForLine()
     {
-        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
-        var usage = Regex.Match(readme, @"### Testing with the simulator\s+.*?```csharp\n(?<code>.*?)```", RegexOptions.Singleline).Groups["code"].Value;
-        var readmeLines = usage.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-
-        var source = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "EdgeImpulse.Generated.Tests", "Repository", "ReadmeSimulatorTests.cs"));
-        var start = source.IndexOf(SnippetStart, StringComparison.Ordinal) + SnippetStart.Length;
-        var testLines = source[start..source.IndexOf(SnippetEnd, start, StringComparison.Ordinal)]
-            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var readmeLines = ReadmeSnippets.InReadme(@"### Testing with the simulator\s+.*?```csharp\n(?<code>.*?)```");
+        var testLines = ReadmeSnippets.InTestSource(Path.Combine("Repository", "ReadmeSimulatorTests.cs"), SnippetStart, SnippetEnd);
 
         Assert.That(readmeLines, Is.Not.Empty, "README.md has a \"Testing with the simulator\" C# example");
         Assert.That(testLines, Is.EqualTo(readmeLines), "README.md's simulator test and this test's copy of it differ");

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated.Npy;
 using EdgeImpulse.Generated.Simulator;
@@ -68,14 +67,8 @@ public sealed class ReadmeUsageTests
     [Test]
     public void ReadmeUsageExample_MatchesThisTestLineForLine()
     {
-        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
-        var usage = Regex.Match(readme, @"## Usage\s+```csharp\n(?<code>.*?)```", RegexOptions.Singleline).Groups["code"].Value;
-        var readmeLines = usage.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)).ToList();
-
-        var source = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "EdgeImpulse.Generated.Tests", "Repository", "ReadmeUsageTests.cs"));
-        var start = source.IndexOf(SnippetStart, StringComparison.Ordinal) + SnippetStart.Length;
-        var testLines = source[start..source.IndexOf(SnippetEnd, start, StringComparison.Ordinal)]
-            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var readmeLines = ReadmeSnippets.InReadme(@"## Usage\s+```csharp\n(?<code>.*?)```").Where(l => !l.StartsWith("using ", StringComparison.Ordinal)).ToList();
+        var testLines = ReadmeSnippets.InTestSource(Path.Combine("Repository", "ReadmeUsageTests.cs"), SnippetStart, SnippetEnd);
 
         Assert.That(testLines, Is.EqualTo(readmeLines), "README.md's Usage example and this test's copy of it differ");
     }
@@ -104,14 +97,8 @@ public sealed class ReadmeUsageTests
     [Test]
     public void ReadmeRawExample_MatchesThisTestLineForLine()
     {
-        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
-        var snippet = Regex.Match(readme, @"\*\*Any other operation\.\*\*.*?```csharp\n(?<code>.*?)```", RegexOptions.Singleline).Groups["code"].Value;
-        var readmeLines = snippet.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-
-        var source = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "EdgeImpulse.Generated.Tests", "Repository", "ReadmeUsageTests.cs"));
-        var start = source.IndexOf(RawSnippetStart, StringComparison.Ordinal) + RawSnippetStart.Length;
-        var testLines = source[start..source.IndexOf(RawSnippetEnd, start, StringComparison.Ordinal)]
-            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var readmeLines = ReadmeSnippets.InReadme(@"\*\*Any other operation\.\*\*.*?```csharp\n(?<code>.*?)```");
+        var testLines = ReadmeSnippets.InTestSource(Path.Combine("Repository", "ReadmeUsageTests.cs"), RawSnippetStart, RawSnippetEnd);
 
         Assert.That(readmeLines, Is.Not.Empty, "README.md has no \"Any other operation\" example");
         Assert.That(testLines, Is.EqualTo(readmeLines), "README.md's \"Any other operation\" example and this test's copy of it differ");
