@@ -71,6 +71,7 @@ internal static class Program
             }
 
             IdempotencyRule.Apply(document);
+            FormRequiredRule.Apply(document);
             var problems = SpecPreflight.Check(document, specName);
             if (problems.Count > 0)
             {
