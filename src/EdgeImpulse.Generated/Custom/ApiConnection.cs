@@ -254,9 +254,14 @@ internal sealed class ApiConnection : IDisposable
     {
         var operationId = operation.Id;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var upload = StreamedRequestBody.Of(request);
         if (_options.Timeout != Timeout.InfiniteTimeSpan)
         {
             attempt.CancelAfter(_options.Timeout);
+
+            // While a streamed body goes out, each read restarts the clock: a large upload is not cut off for its size,
+            // a stalled one still is; after the last read the whole Timeout is left for the answer.
+            upload?.Progress = () => attempt.CancelAfter(_options.Timeout);
         }
 
         var capture = new ResponseCapture();
@@ -319,6 +324,7 @@ internal sealed class ApiConnection : IDisposable
         finally
         {
             originalRequest.Interceptors?.Remove(capture);
+            upload?.Progress = null;
         }
     }
 

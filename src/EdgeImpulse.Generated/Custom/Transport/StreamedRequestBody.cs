@@ -26,6 +26,12 @@ internal abstract class StreamedRequestBody : RestSharp.Interceptors.Interceptor
     /// </summary>
     public bool CanResend => Files.All(file => file.CanResend || !file.ReadStarted);
 
+    /// <summary>
+    /// Gets or sets what runs at each read from a file while it is sent: ApiConnection restarts the attempt's timeout
+    /// there, so an upload that makes progress is bounded by its progress, not by its size.
+    /// </summary>
+    public Action? Progress { get; set; }
+
     /// <summary>Gets the body attached to <paramref name="request"/>, if any.</summary>
     public static StreamedRequestBody? Of(RestRequest request) => request.Interceptors?.OfType<StreamedRequestBody>().FirstOrDefault();
 
@@ -55,14 +61,14 @@ internal abstract class StreamedRequestBody : RestSharp.Interceptors.Interceptor
     protected abstract HttpContent CreateContent();
 
     /// <summary>The content of one file: its stream from where it started, not disposed with the request, length known when it can seek.</summary>
-    protected static HttpContent FileContent(FileParameter file, string? defaultContentType = FileParameter.DefaultContentType)
+    protected HttpContent FileContent(FileParameter file, string? defaultContentType = FileParameter.DefaultContentType)
     {
         if (file.StartPosition is { } start)
         {
             file.Data.Position = start;
         }
 
-        var content = new StreamContent(new CallerStream(file));
+        var content = new StreamContent(new CallerStream(file, this));
         var contentType = file.ContentType ?? defaultContentType;
         if (contentType is not null)
         {
@@ -76,7 +82,7 @@ internal abstract class StreamedRequestBody : RestSharp.Interceptors.Interceptor
     /// The caller's stream as one attempt reads it: never closed (the caller owns it; StreamContent disposes what it is
     /// given), and marking its file as read at the first read, so a non-seekable one is known to be spent.
     /// </summary>
-    private sealed class CallerStream(FileParameter file) : Stream
+    private sealed class CallerStream(FileParameter file, StreamedRequestBody body) : Stream
     {
         private readonly Stream _inner = file.Data;
 
@@ -97,12 +103,14 @@ internal abstract class StreamedRequestBody : RestSharp.Interceptors.Interceptor
         public override int Read(byte[] buffer, int offset, int count)
         {
             file.ReadStarted = true;
+            body.Progress?.Invoke();
             return _inner.Read(buffer, offset, count);
         }
 
         public override int Read(Span<byte> buffer)
         {
             file.ReadStarted = true;
+            body.Progress?.Invoke();
             return _inner.Read(buffer);
         }
 
@@ -112,6 +120,7 @@ internal abstract class StreamedRequestBody : RestSharp.Interceptors.Interceptor
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             file.ReadStarted = true;
+            body.Progress?.Invoke();
             return _inner.ReadAsync(buffer, cancellationToken);
         }
 

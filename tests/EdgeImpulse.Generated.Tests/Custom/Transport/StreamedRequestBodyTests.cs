@@ -151,6 +151,31 @@ public sealed class StreamedRequestBodyTests
         Assert.That(() => ApiConnection.AddTextBody(request, null, "text/plain", "body"), Throws.InstanceOf<ArgumentNullException>());
     }
 
+    [Test]
+    public async Task Upload_LongerThanTheTimeout_ButMakingProgress_IsNotCutOff()
+    {
+        await using var server = LoopbackServer.Start();
+        using var connection = server.CreateConnection(o => o.Timeout = TimeSpan.FromMilliseconds(600));
+        await using var stream = new TricklingStream(chunks: 8, delay: TimeSpan.FromMilliseconds(200)); // about 1.6 s in all
+
+        await connection.SendAsync<JObject>(Request(new MultipartFormBody().Add("zip", new FileParameter(stream, "a.zip"), "zip", required: true)), SafeUpload, default);
+
+        Assert.That(MultipartParts.Parse(server.SingleRequest).Single().Body, Has.Length.EqualTo(8 * TricklingStream.ChunkSize));
+    }
+
+    [Test]
+    public async Task Upload_ThatStalls_TimesOut()
+    {
+        await using var server = LoopbackServer.Start();
+        using var connection = server.CreateConnection(o => o.Timeout = TimeSpan.FromMilliseconds(500));
+        await using var stream = new TricklingStream(chunks: 1, delay: TimeSpan.Zero) { StallAfterLastChunk = true };
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => connection.SendAsync<JObject>(Request(new BinaryRequestBody(stream, "application/octet-stream", "body")), SafeUpload, default));
+
+        Assert.That(ex!.Status, Is.EqualTo(0));
+        Assert.That(ex.Message, Does.Contain("timed out"));
+    }
+
     private static void Fast(EdgeImpulseClientOptions options) => options.Retry = new EdgeImpulseRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromSeconds(5) };
 
     private static CannedResponse Redirect(LoopbackServer server) =>
@@ -162,5 +187,60 @@ public sealed class StreamedRequestBodyTests
         ApiConnection.AddPathSegment(request, "projectId", 1);
         body.AttachTo(request);
         return request;
+    }
+
+    /// <summary>A non-seekable upload that arrives slowly: a chunk per delay, then the end (or nothing more, ever).</summary>
+    private sealed class TricklingStream(int chunks, TimeSpan delay) : Stream
+    {
+        public const int ChunkSize = 1024;
+
+        private int _sent;
+
+        public bool StallAfterLastChunk { get; init; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (_sent == chunks)
+            {
+                if (StallAfterLastChunk)
+                {
+                    await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
+                }
+
+                return 0;
+            }
+
+            await Task.Delay(delay, cancellationToken);
+            var count = Math.Min(buffer.Length, ChunkSize);
+            buffer.Span[..count].Fill((byte)'x');
+            _sent++;
+            return count;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read asynchronously");
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
