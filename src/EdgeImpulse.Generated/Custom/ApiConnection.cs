@@ -223,8 +223,13 @@ internal sealed class ApiConnection : IDisposable
         var jobId = traced ? SegmentOf(request, "jobId") : null;
         var attempts = 0;
 
-        // A body streamed from the caller's files is re-sent only while it can be (see StreamedRequestBody.CanResend).
+        // A body streamed from the caller's files is re-sent only while it can be (see StreamedRequestBody.CanResend);
+        // one already spent by an earlier call (the same FileParameter over a non-seekable stream) is the caller's error.
         var body = StreamedRequestBody.Of(request);
+        if (body is { CanResend: false })
+        {
+            throw new ArgumentException($"{operation.Id}: a file's stream was already sent by an earlier call and cannot be rewound; pass a new FileParameter, a seekable stream, FileParameter.FromFile or FileParameter.FromBytes.");
+        }
         return _retry.ExecuteAsync(
             operation,
             async token =>

@@ -62,6 +62,21 @@ public sealed class StreamedRequestBodyTests
     }
 
     [Test]
+    public async Task ANonSeekableFile_SentOnce_CannotBeSentByASecondCall()
+    {
+        await using var server = LoopbackServer.Start();
+        using var connection = server.CreateConnection();
+        await using var stream = new ForwardOnlyStream(Payload);
+        var file = new FileParameter(stream, "image.jpg");
+        await connection.SendAsync<JObject>(Request(new MultipartFormBody().Add("image", file, "image", required: true)), SafeUpload, default);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => connection.SendAsync<JObject>(Request(new MultipartFormBody().Add("image", file, "image", required: true)), SafeUpload, default));
+
+        Assert.That(ex!.Message, Does.Contain("already sent by an earlier call"));
+        Assert.That(server.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Retry_BinaryBodyFromFile_IsResentWhole()
     {
         var path = Path.Combine(Path.GetTempPath(), $"ei-upload-{Guid.NewGuid():N}.bin");
