@@ -143,6 +143,42 @@ public sealed class EveryOperationTests
         Assert.That(problems, Is.Empty, $"{wireId}: {problems.Count} problem(s)");
     }
 
+    [Test]
+    public async Task Check_SeesASpecThatTheClientDoesNotFollow()
+    {
+        // The same check against doctored spec operations: a renamed query parameter, another path, a 64-bit id the
+        // answer sends as a string, another answer content type.
+        var metadata = Spec["getDspMetadata"];
+        var renamed = metadata with
+        {
+            PathTemplate = metadata.PathTemplate.Replace("/metadata", "/meta", StringComparison.Ordinal),
+            Parameters = [.. metadata.Parameters.Select(p => (string?)p["name"] == "category" ? new JObject(p) { ["name"] = "kategorie" } : p)],
+        };
+        var status = Spec["getJobStatus"];
+        var stringIds = status with { Definition = Doctor(status.Definition, "responses.200.content['application/json']", """{ "schema": { "type": "object", "properties": { "success": { "type": "boolean" }, "job": { "type": "object", "properties": { "id": { "type": "string" } } } } } }""") };
+        var keras = Spec["getKeras"];
+        var zipped = keras with { Definition = Doctor(keras.Definition, "responses.200.content", """{ "application/zip": { "schema": { "type": "string", "format": "binary" } } }""") };
+
+        var renamedProblems = await CheckAsync(renamed);
+        var stringIdProblems = await CheckAsync(stringIds);
+        var zippedProblems = await CheckAsync(zipped);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(renamedProblems, Has.Some.StartsWith("path /v1/api/").And.Some.StartsWith("query names [excludeIncludedSamples], spec [excludeIncludedSamples, kategorie]"));
+            Assert.That(renamedProblems, Has.Some.Contains("spec parameter 'kategorie' (in query) has no method parameter"));
+            Assert.That(stringIdProblems, Has.Some.Contains("the call threw EdgeImpulseApiException"));
+            Assert.That(zippedProblems, Has.Some.Contains("does not admit the spec's answer application/zip").And.Some.Contains("not JSON (application/zip)"));
+        }
+    }
+
+    private static JObject Doctor(JObject definition, string path, string replacement)
+    {
+        var copy = (JObject)definition.DeepClone();
+        copy.SelectToken(path)!.Replace(JToken.Parse(replacement));
+        return copy;
+    }
+
     private static IReadOnlyList<string> ScopeIds()
     {
         var errors = new List<string>();
