@@ -21,6 +21,9 @@ internal sealed class SchemaSampler(JObject document)
     public const long Int64 = 1L << 40;
 
     // A guard only: recursion is cut where a $ref would repeat on its own path.
+    /// <summary>The one member a map (an object with only <c>additionalProperties</c>) gets; nothing else invents names.</summary>
+    public const string AdditionalKey = "key1";
+
     private const int MaxDepth = 64;
 
     /// <summary>A value for the schema, or null when there is none (a schema that only contains itself).</summary>
@@ -151,7 +154,7 @@ internal sealed class SchemaSampler(JObject document)
 
         if (s["properties"] is null && s["additionalProperties"] is { } extra and not JValue { Type: JTokenType.Boolean, Value: false })
         {
-            result["key1"] = Sample(extra, "key1", refs, depth + 1) ?? "any";
+            result[AdditionalKey] = Sample(extra, AdditionalKey, refs, depth + 1) ?? "any";
         }
 
         return result;
