@@ -149,14 +149,15 @@ public sealed class EveryOperationTests
     [Test]
     public async Task Check_SeesASpecThatTheClientDoesNotFollow()
     {
-        // The same check against doctored spec operations: a renamed query parameter, another path, a 64-bit id the
+        // The same check against doctored spec operations: a query parameter renamed on the wire or altogether, another path, a 64-bit id the
         // answer sends as a string, a member the DTO does not declare, another answer content type.
         var metadata = Spec["getDspMetadata"];
         var renamed = metadata with
         {
             PathTemplate = metadata.PathTemplate.Replace("/metadata", "/meta", StringComparison.Ordinal),
-            Parameters = [.. metadata.Parameters.Select(p => (string?)p["name"] == "category" ? new JObject(p) { ["name"] = "kategorie" } : p)],
+            Parameters = [.. metadata.Parameters.Select(p => (string?)p["name"] == "excludeIncludedSamples" ? new JObject(p) { ["name"] = "exclude_included_samples" } : p)],
         };
+        var unmatched = metadata with { Parameters = [.. metadata.Parameters.Select(p => (string?)p["name"] == "category" ? new JObject(p) { ["name"] = "kategorie" } : p)] };
         var status = Spec["getJobStatus"];
         var stringIds = status with { Definition = Doctor(status.Definition, "responses.200.content['application/json']", """{ "schema": { "type": "object", "properties": { "success": { "type": "boolean" }, "job": { "type": "object", "properties": { "id": { "type": "string" } } } } } }""") };
         var renamedMember = status with { Definition = Doctor(status.Definition, "responses.200.content['application/json']", """{ "schema": { "type": "object", "properties": { "success": { "type": "boolean" }, "job": { "type": "object", "properties": { "jobIdentifier": { "type": "integer" } } } } } }""") };
@@ -164,14 +165,15 @@ public sealed class EveryOperationTests
         var zipped = keras with { Definition = Doctor(keras.Definition, "responses.200.content", """{ "application/zip": { "schema": { "type": "string", "format": "binary" } } }""") };
 
         var renamedProblems = await CheckAsync(renamed);
+        var unmatchedProblems = await CheckAsync(unmatched);
         var stringIdProblems = await CheckAsync(stringIds);
         var zippedProblems = await CheckAsync(zipped);
         var renamedMemberProblems = await CheckAsync(renamedMember);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(renamedProblems, Has.Some.StartsWith("path /v1/api/").And.Some.StartsWith("query names [excludeIncludedSamples], spec [excludeIncludedSamples, kategorie]"));
-            Assert.That(renamedProblems, Has.Some.Contains("spec parameter 'kategorie' (in query) has no method parameter"));
+            Assert.That(renamedProblems, Has.Some.StartsWith("path /v1/api/").And.Some.EqualTo("query names [category, excludeIncludedSamples], spec [category, exclude_included_samples]"));
+            Assert.That(unmatchedProblems, Is.EquivalentTo(new[] { "method parameter 'category' (Nullable`1) is no parameter or body of the spec", "spec parameter 'kategorie' (in query) has no method parameter" }));
             Assert.That(stringIdProblems, Has.Some.Contains("the call threw EdgeImpulseApiException"));
             Assert.That(renamedMemberProblems, Is.EqualTo(new[] { "response untyped $.job: Job keeps [jobIdentifier] only in AdditionalProperties" }));
             Assert.That(zippedProblems, Has.Some.Contains("does not admit the spec's answer application/zip").And.Some.Contains("not JSON (application/zip)"));
@@ -204,6 +206,11 @@ public sealed class EveryOperationTests
         }
 
         var call = Arguments(operation, method, problems);
+        if (problems.Count > 0)
+        {
+            return problems; // a call with missing arguments would only add consequences of these problems
+        }
+
         var answer = Answer(operation, out var answered);
         RecordedRequest? seen = null;
         _server.Responder = request =>
@@ -264,6 +271,8 @@ public sealed class EveryOperationTests
         JToken? jsonBody = null;
         var matched = new HashSet<JObject>();
         var body = RequestContent(operation);
+        var formFields = body is { MediaType: "multipart/form-data" } ? (Sampler.Value.Resolve(body.Value.Schema)?["properties"] as JObject)?.Properties().ToList() ?? [] : [];
+        var matchedFields = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < parameters.Count; i++)
         {
             var parameter = parameters[i];
@@ -279,6 +288,17 @@ public sealed class EveryOperationTests
             else if (body is { MediaType: "application/json" } json && jsonBody is null)
             {
                 value = jsonBody = Sampler.Value.Sample(json.Schema, parameter.Name!);
+            }
+            else if (body is { MediaType: "multipart/form-data" } && formFields.FirstOrDefault(f => Words(f.Name) == Words(parameter.Name!)) is { } field)
+            {
+                matchedFields.Add(field.Name);
+                if (FileArgument(parameter.ParameterType) is { } file)
+                {
+                    values[i] = file;
+                    continue;
+                }
+
+                value = Sampler.Value.Sample(field.Value, field.Name);
             }
             else
             {
@@ -308,7 +328,42 @@ public sealed class EveryOperationTests
             problems.Add("the JSON request body has no method parameter");
         }
 
+        problems.AddRange(formFields.Where(f => !matchedFields.Contains(f.Name)).Select(f => $"form field '{f.Name}' has no method parameter"));
+
         return new Call(values, path, query, jsonBody);
+    }
+
+    // A file argument (a type made from a Stream, or a list of those) holding the test's bytes; null for any other type.
+    private static object? FileArgument(Type type)
+    {
+        if (type == typeof(Stream))
+        {
+            return new MemoryStream(BinaryBody);
+        }
+
+        var constructor = type.GetConstructors().FirstOrDefault(c => c.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(Stream)
+            && c.GetParameters().Skip(1).All(p => p.ParameterType == typeof(string)));
+        if (constructor is not null)
+        {
+            return constructor.Invoke([new MemoryStream(BinaryBody), .. constructor.GetParameters().Skip(1).Select((p, i) => i == 0 ? "file.bin" : (object)"application/octet-stream")]);
+        }
+
+        var element = type.IsArray ? type.GetElementType() : type.IsGenericType && type.GetGenericArguments() is [var only] ? only : null;
+        if (element is null || FileArgument(element) is not { } item)
+        {
+            return null;
+        }
+
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
+        list.Add(item);
+        if (type.IsArray)
+        {
+            var array = Array.CreateInstance(element, 1);
+            list.CopyTo(array, 0);
+            return array;
+        }
+
+        return type.IsAssignableFrom(list.GetType()) ? list : null;
     }
 
     // The first 200 (or other 2xx) answer the spec declares, synthesized: JSON from the schema, bytes, or text.

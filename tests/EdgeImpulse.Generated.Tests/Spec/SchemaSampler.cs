@@ -8,7 +8,8 @@ namespace EdgeImpulse.Generated.Tests.Spec;
 /// <summary>
 /// Builds a JSON value from an OpenAPI schema with every property filled by a type-correct value: <c>$ref</c>s resolved,
 /// enums from their values, allOf merged, union variants merged (a discriminated one takes its first mapping), arrays with
-/// one element, int64 values beyond 32 bits, recursion cut where a schema would contain itself.
+/// one element, int64 values beyond 32 bits, recursion cut where a schema would contain itself. A union takes its last
+/// variant (the last discriminator mapping; all object variants merged), so a union typed as its first variant is seen.
 /// </summary>
 internal sealed class SchemaSampler(JObject document)
 {
@@ -160,14 +161,14 @@ internal sealed class SchemaSampler(JObject document)
         return result;
     }
 
-    // A union (oneOf/anyOf): a discriminated one is its first mapped variant with the discriminator set; otherwise the
-    // variants are merged when they are all objects (the tolerant type keeps every member), else the first one is taken.
+    // A union (oneOf/anyOf): a discriminated one is its last mapped variant with the discriminator set; otherwise the
+    // variants are merged when they are all objects (the tolerant type keeps every member), else the last one is taken.
     private JToken? Union(JObject s, JArray variants, string hint, IReadOnlyList<string> refs, int depth)
     {
         if (s["discriminator"] is JObject discriminator && (string?)discriminator["propertyName"] is { } property)
         {
-            var mapped = (discriminator["mapping"] as JObject)?.Properties().FirstOrDefault();
-            var target = mapped is not null ? (string)mapped.Value! : variants.Select(v => (string?)v["$ref"]).First(r => r is not null)!;
+            var mapped = (discriminator["mapping"] as JObject)?.Properties().LastOrDefault();
+            var target = mapped is not null ? (string)mapped.Value! : variants.Select(v => (string?)v["$ref"]).Last(r => r is not null)!;
             var tag = mapped?.Name ?? target[(target.LastIndexOf('/') + 1)..];
             var variant = Sample(new JObject { ["$ref"] = target }, hint, refs, depth + 1) as JObject ?? new JObject();
             variant[property] = tag;
@@ -175,7 +176,7 @@ internal sealed class SchemaSampler(JObject document)
         }
 
         var samples = variants.Select(v => Sample(v, hint, refs, depth + 1)).Where(v => v is not null).ToList();
-        return samples.Count > 0 && samples.All(v => v is JObject) ? Merge(samples) : samples.FirstOrDefault();
+        return samples.Count > 0 && samples.All(v => v is JObject) ? Merge(samples) : samples.LastOrDefault();
     }
 
     // What a schema says besides its composition keywords, when that is a shape of its own (not just a description).
