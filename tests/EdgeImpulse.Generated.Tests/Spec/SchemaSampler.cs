@@ -25,6 +25,10 @@ internal sealed class SchemaSampler(JObject document)
     /// <summary>The one member a map (an object with only <c>additionalProperties</c>) gets; nothing else invents names.</summary>
     public const string AdditionalKey = "key1";
 
+    // Markers on the $ref path: a discriminated base being dispatched to a subclass, and its members sampled once.
+    private const string Dispatched = "dispatched:";
+    private const string Plain = "plain:";
+
     private const int MaxDepth = 64;
 
     /// <summary>A value for the schema, or null when there is none (a schema that only contains itself).</summary>
@@ -99,7 +103,15 @@ internal sealed class SchemaSampler(JObject document)
         if (s["$ref"] is JValue reference)
         {
             var name = (string)reference!;
-            return refs.Contains(name) ? null : Sample(Pointer(name), hint, [.. refs, name], depth + 1);
+            if (!refs.Contains(name))
+            {
+                return Sample(Pointer(name), hint, [.. refs, name], depth + 1);
+            }
+
+            // A subclass's allOf names its discriminated base again: that base's own members, once, without dispatching.
+            return refs.Contains(Dispatched + name) && !refs.Contains(Plain + name)
+                ? Sample(Rest((JObject)Pointer(name), "discriminator") ?? new JObject(), hint, [.. refs, Plain + name], depth + 1)
+                : null;
         }
 
         if (s["enum"] is JArray values && values.FirstOrDefault(v => v.Type != JTokenType.Null) is { } first)
@@ -115,6 +127,15 @@ internal sealed class SchemaSampler(JObject document)
         if ((s["oneOf"] ?? s["anyOf"]) is JArray variants)
         {
             return Union(s, variants, hint, refs, depth);
+        }
+
+        // A base whose discriminator maps to subclasses (allOf the base): its last subclass, the discriminator set.
+        if (s["discriminator"] is JObject { } inheritance && (string?)inheritance["propertyName"] is { } discriminatorName
+            && (inheritance["mapping"] as JObject)?.Properties().LastOrDefault() is { } subclass && refs.Count > 0)
+        {
+            var instance = Sample(new JObject { ["$ref"] = (string)subclass.Value! }, hint, [.. refs, Dispatched + refs[^1]], depth + 1) as JObject ?? new JObject();
+            instance[discriminatorName] = subclass.Name;
+            return instance;
         }
 
         switch (Type(s) ?? (s["properties"] is not null || s["additionalProperties"] is not null ? "object" : s["items"] is not null ? "array" : null))

@@ -13,6 +13,9 @@ public sealed class SchemaSamplerTests
             "Kind": { "type": "string", "enum": ["first", "second"] },
             "Cat": { "type": "object", "properties": { "type": { "type": "string" }, "meows": { "type": "boolean" } } },
             "Dog": { "type": "object", "properties": { "type": { "type": "string" }, "barks": { "type": "integer", "format": "int64" } } },
+            "Shape": { "type": "object", "required": ["kind"], "properties": { "kind": { "type": "string" }, "area": { "type": "number" } }, "discriminator": { "propertyName": "kind", "mapping": { "circle": "#/components/schemas/Circle", "square": "#/components/schemas/Square" } } },
+            "Circle": { "allOf": [{ "$ref": "#/components/schemas/Shape" }, { "type": "object", "properties": { "radius": { "type": "integer" } } }] },
+            "Square": { "allOf": [{ "$ref": "#/components/schemas/Shape" }, { "type": "object", "properties": { "side": { "type": "integer" } } }] },
             "Pet": { "oneOf": [{ "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" }], "discriminator": { "propertyName": "type", "mapping": { "dog": "#/components/schemas/Dog", "cat": "#/components/schemas/Cat" } } }
         } } }
         """));
@@ -48,6 +51,14 @@ public sealed class SchemaSamplerTests
         var sample = Sampler.Sample(JObject.Parse("""{ "$ref": "#/components/schemas/Pet" }"""));
 
         Assert.That(sample!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"type":"cat","meows":true}"""));
+    }
+
+    [Test]
+    public void DiscriminatedBase_IsItsLastSubclass_WithTheBasesMembersAndTheDiscriminatorSet()
+    {
+        var sample = Sampler.Sample(JObject.Parse("""{ "type": "object", "properties": { "shape": { "$ref": "#/components/schemas/Shape" } } }"""));
+
+        Assert.That(sample!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"shape":{"kind":"square","area":1.5,"side":3}}"""));
     }
 
     [Test]
