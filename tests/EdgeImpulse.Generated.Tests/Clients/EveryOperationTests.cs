@@ -30,10 +30,34 @@ namespace EdgeImpulse.Generated.Tests.Clients;
 [NonParallelizable]
 public sealed class EveryOperationTests
 {
+    private static readonly KnownGap NoMultipartBody = new(
+        "multipart/form-data operation sends no body (the template ignores form parameters)", "forms", "spec multipart/form-data", "form parts [");
+
+    private static readonly KnownGap DownloadAccept = new(
+        "a download asks for application/octet-stream whatever media type the spec answers", "forms", "does not admit the spec's answer");
+
+    private static readonly KnownGap EmptyAnyOfClass = new(
+        "anyOf response without a discriminator becomes an empty class: every member lands in AdditionalProperties", "unions", "response untyped $: ");
+
+    private static readonly KnownGap ScalarUnion = new(
+        "number|string or string|boolean oneOf typed as its first scalar", "unions", "value: true became \"true\"", "does not take its schema's value");
+
     /// <summary>Operations that do not pass yet: why, which lane fixes it, and the problem texts that gap explains.</summary>
-    private static readonly Dictionary<string, KnownGap> KnownGaps = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, KnownGap> KnownGaps = new (string[] Ids, KnownGap Gap)[]
     {
-    };
+        (["addOrganizationDataFile", "addOrganizationDataItem", "addOrganizationDeployBlock", "classifyImage", "findSyntiantPosterior",
+          "organizationBulkUpdateMetadata", "updateOrganizationDeployBlock", "uploadCsvWizardUploadedFile", "uploadCustomBlock",
+          "uploadLabeledAudio", "uploadOrganizationHeader", "uploadOrganizationLogo", "uploadOrganizationReadmeImage", "uploadPhotoCurrentUser",
+          "uploadPhotoUser", "uploadPretrainedModel", "uploadReadmeImage", "whitelabelAdminUpdateDevelopmentBoardImage",
+          "whitelabelAdminUpdateThemeDeviceLogo", "whitelabelAdminUpdateThemeFavicon", "whitelabelAdminUpdateThemeLogo"], NoMultipartBody),
+        (["downloadBuild", "downloadDatasetFolder", "downloadHistoricDeployment", "downloadKerasData", "downloadKerasExport",
+          "downloadMultiProjectDeployment", "downloadOrganizationDataItem", "downloadOrganizationSingleDataItem", "getSampleAsAudio",
+          "getSampleAsImage", "getSampleAsVideo", "getWavFile"], DownloadAccept),
+        (["batchAddMetadata", "batchBackToLabeling", "batchClearMetadataByKey", "batchDelete", "batchDisable", "batchEditBoundingBoxes",
+          "batchEditLabels", "batchEnable", "batchMove", "classifySampleByLearnBlockV2", "classifySampleForVariants", "classifySampleV2",
+          "generatePostProcessingFeaturesForSample", "rebalanceDatasetV2", "splitSampleInFrames"], EmptyAnyOfClass),
+        (["getAllDetailedImpulses", "setImpulseThresholds"], ScalarUnion),
+    }.SelectMany(g => g.Ids.Select(id => (Id: id, g.Gap))).ToDictionary(g => g.Id, g => g.Gap, StringComparer.Ordinal);
 
     private const string CallSourceName = "EdgeImpulse.Generated.Tests.EveryOperation";
     private static readonly ActivitySource CallSource = new(CallSourceName);
@@ -63,7 +87,7 @@ public sealed class EveryOperationTests
         _connection = new ApiConnection(
             new EdgeImpulseClientOptions { BaseUrl = _server.BaseUrl, ApiKey = LoopbackServer.ApiKey, Timeout = TimeSpan.FromSeconds(10), Retry = new EdgeImpulseRetryOptions { MaxRetries = 0 } },
             httpClient: null);
-        _clients = GeneratedClients.Types.ToDictionary(
+        _clients = ClientMethods.Types.ToDictionary(
             t => t,
             t => Activator.CreateInstance(t, BindingFlags.Instance | BindingFlags.NonPublic, null, [_connection], CultureInfo.InvariantCulture)!);
         _listener = new ActivityListener
@@ -96,8 +120,8 @@ public sealed class EveryOperationTests
         var missing = new List<string>();
         foreach (var operation in Spec.Values)
         {
-            var client = GeneratedClients.ClientFor(operation);
-            var method = client is null ? null : GeneratedClients.MethodFor(client, operation);
+            var client = ClientMethods.ClientFor(operation);
+            var method = client is null ? null : ClientMethods.MethodFor(client, operation);
             if (method is null)
             {
                 missing.Add($"{operation.WireId} (tag '{operation.Tag}', operationId '{operation.OperationId}'): no {(client is null ? "client" : $"method on {client.Name}")}");
@@ -108,9 +132,9 @@ public sealed class EveryOperationTests
             }
         }
 
-        var generated = GeneratedClients.Types.SelectMany(GeneratedClients.GeneratedMethods).ToList();
+        var generated = ClientMethods.Types.SelectMany(ClientMethods.GeneratedMethods).ToList();
         var extra = generated.Where(m => !mapped.Contains(m)).Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
-        var tables = GeneratedClients.Types.SelectMany(t => GeneratedClients.Operations(t).Select(o => o.Id)).ToList();
+        var tables = ClientMethods.Types.SelectMany(t => ClientMethods.Operations(t).Select(o => o.Id)).ToList();
 
         using (Assert.EnterMultipleScope())
         {
@@ -197,8 +221,8 @@ public sealed class EveryOperationTests
     private async Task<List<string>> CheckAsync(SpecOperation operation)
     {
         var problems = new List<string>();
-        var client = GeneratedClients.ClientFor(operation);
-        var method = client is null ? null : GeneratedClients.MethodFor(client, operation);
+        var client = ClientMethods.ClientFor(operation);
+        var method = client is null ? null : ClientMethods.MethodFor(client, operation);
         if (client is null || method is null)
         {
             problems.Add($"no generated method for tag '{operation.Tag}', operationId '{operation.OperationId}'");
@@ -498,7 +522,7 @@ public sealed class EveryOperationTests
             problems.Add($"the call was traced as [{string.Join(", ", ids)}], not as the wire operationId {operation.WireId}");
         }
 
-        var entry = GeneratedClients.Operations(client).FirstOrDefault(o => o.Id == operation.WireId);
+        var entry = ClientMethods.Operations(client).FirstOrDefault(o => o.Id == operation.WireId);
         if (entry is null || entry.Method != operation.Method || "/" + entry.PathTemplate.TrimStart('/') != operation.PathTemplate)
         {
             problems.Add($"{client.Name}.Operations has {(entry is null ? "no entry" : $"{entry.Method} {entry.PathTemplate}")} for {operation.WireId}");

@@ -12,7 +12,7 @@ namespace EdgeImpulse.Generated.Tests.Clients;
 /// The generated clients as compiled: every class with a generated <c>Operations</c> table, and which of its methods came
 /// from the generated file (the library's PDB knows each method's source document), so hand-written partials do not count.
 /// </summary>
-internal static class GeneratedClients
+internal static class ClientMethods
 {
     public const string GeneratedFile = "EdgeImpulseClient.g.cs";
 
