@@ -30,12 +30,6 @@ namespace EdgeImpulse.Generated.Tests.Clients;
 [NonParallelizable]
 public sealed class EveryOperationTests
 {
-    private static readonly KnownGap NoMultipartBody = new(
-        "multipart/form-data operation sends no body (the template ignores form parameters)", "forms", "spec multipart/form-data", "form parts [");
-
-    private static readonly KnownGap DownloadAccept = new(
-        "a download asks for application/octet-stream whatever media type the spec answers", "forms", "does not admit the spec's answer");
-
     private static readonly KnownGap EmptyAnyOfClass = new(
         "anyOf response without a discriminator becomes an empty class: every member lands in AdditionalProperties", "unions", "response untyped $: ");
 
@@ -45,14 +39,6 @@ public sealed class EveryOperationTests
     /// <summary>Operations that do not pass yet: why, which lane fixes it, and the problem texts that gap explains.</summary>
     private static readonly Dictionary<string, KnownGap> KnownGaps = new (string[] Ids, KnownGap Gap)[]
     {
-        (["addOrganizationDataFile", "addOrganizationDataItem", "addOrganizationDeployBlock", "classifyImage", "findSyntiantPosterior",
-          "organizationBulkUpdateMetadata", "updateOrganizationDeployBlock", "uploadCsvWizardUploadedFile", "uploadCustomBlock",
-          "uploadLabeledAudio", "uploadOrganizationHeader", "uploadOrganizationLogo", "uploadOrganizationReadmeImage", "uploadPhotoCurrentUser",
-          "uploadPhotoUser", "uploadPretrainedModel", "uploadReadmeImage", "whitelabelAdminUpdateDevelopmentBoardImage",
-          "whitelabelAdminUpdateThemeDeviceLogo", "whitelabelAdminUpdateThemeFavicon", "whitelabelAdminUpdateThemeLogo"], NoMultipartBody),
-        (["downloadBuild", "downloadDatasetFolder", "downloadHistoricDeployment", "downloadKerasData", "downloadKerasExport",
-          "downloadMultiProjectDeployment", "downloadOrganizationDataItem", "downloadOrganizationSingleDataItem", "getSampleAsAudio",
-          "getSampleAsImage", "getSampleAsVideo", "getWavFile"], DownloadAccept),
         (["batchAddMetadata", "batchBackToLabeling", "batchClearMetadataByKey", "batchDelete", "batchDisable", "batchEditBoundingBoxes",
           "batchEditLabels", "batchEnable", "batchMove", "classifySampleByLearnBlockV2", "classifySampleForVariants", "classifySampleV2",
           "generatePostProcessingFeaturesForSample", "rebalanceDatasetV2", "splitSampleInFrames"], EmptyAnyOfClass),
