@@ -59,6 +59,10 @@ internal static class Program
             // `update` writes); naming inline schemas after them, so x-hoist corrections still find their inline targets.
             var changes = SpecNormalizer.Normalize(document).ToList();
             var applied = Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
+
+            // The union rules after the corrections, which declare the hand-written unions they reuse (and hide the
+            // ones they replace); before inline naming, which then names the merged types.
+            changes.AddRange(UnionRules.Apply(document));
             var optional = new NormalizerOptions(NameInlineSchemas: args.Contains("--name-inline-schemas"), DotNetNaming: args.Contains("--dotnet-naming"));
             if (optional.NameInlineSchemas || optional.DotNetNaming)
             {
