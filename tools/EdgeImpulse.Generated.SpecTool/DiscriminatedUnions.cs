@@ -137,12 +137,26 @@ internal static class DiscriminatedUnions
                 continue;
             }
 
-            var values = (schemas[name]?["properties"]?[propertyName]?["enum"] as JArray)?.Select(v => (string?)v).ToList();
-            mapping.Add((values is [{ } only] ? only : name, name));
+            mapping.Add((ImplicitKey(schemas, name, propertyName), name));
         }
 
         var duplicate = mapping.GroupBy(m => m.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         return duplicate != null ? (mapping, $"'{duplicate.Key}' maps to more than one variant") : (mapping, null);
+    }
+
+    // The single value the variant's discriminator property allows, else its name. A variant this rule already derived
+    // (for an identical union) no longer has the property: its base's mapping has the key.
+    private static string ImplicitKey(JObject schemas, string variant, string propertyName)
+    {
+        if (schemas[variant]?["allOf"]?[0]?["$ref"] is { Type: JTokenType.String } baseReference
+            && schemas[SchemaFacts.RefName((string)baseReference!)]?["discriminator"]?["mapping"] is JObject baseMapping
+            && baseMapping.Properties().FirstOrDefault(p => (string?)p.Value == SchemaPrefix + variant) is { } mapped)
+        {
+            return mapped.Name;
+        }
+
+        var values = (schemas[variant]?["properties"]?[propertyName]?["enum"] as JArray)?.Select(v => (string?)v).ToList();
+        return values is [{ } only] ? only : variant;
     }
 
     private static JObject Base(JObject union, string propertyName, List<(string Key, string Variant)> mapping)
