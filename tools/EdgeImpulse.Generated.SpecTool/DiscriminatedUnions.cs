@@ -16,7 +16,8 @@ namespace EdgeImpulse.Generated.SpecTool;
 /// <remarks>
 /// The base is the union itself when it is a component; otherwise a new component named after the variants' common
 /// prefix (<c>DeployPretrainedModelInputTimeSeries</c>, <c>...Audio</c> → <c>DeployPretrainedModelInput</c>), or after
-/// the property holding it. Unions with the same variants and mapping share one base. The mapping is made explicit
+/// the property holding it. Unions with the same variants and mapping share one base, and so does a union over some of
+/// a base's variants with the same keys (it is typed as that base; larger unions are typed first). The mapping is made explicit
 /// (implicit keys are the variants' wire names, which <c>--dotnet-naming</c> would otherwise change). A union whose
 /// variants cannot become subclasses (an inline variant, one that already has a base, a name that is taken) loses its
 /// discriminator and is left to <see cref="MergedUnions"/>, which keeps every field too; the report says why.
@@ -34,8 +35,17 @@ internal static class DiscriminatedUnions
             return;
         }
 
-        foreach (var (union, keyword) in UnionRules.Find(spec).Where(u => u.Schema["discriminator"] is JObject))
+        // Larger unions first, so a smaller one over some of the same variants (LastUpdatedByDatasetVersionRestore.actor
+        // inside Sample.lastUpdatedBy's variants) finds their base made and reuses it.
+        var unions = UnionRules.Find(spec).Where(u => u.Schema["discriminator"] is JObject)
+            .OrderByDescending(u => UnionRules.NonNullMembers(u.Schema, u.Keyword).Count).ToList();
+        foreach (var (union, keyword) in unions)
         {
+            if (!ReferenceEquals(union.Root, spec))
+            {
+                continue;
+            }
+
             var place = UnionRules.Place(union);
             var propertyName = (string?)union["discriminator"]!["propertyName"];
             var refusal = propertyName == null ? "its discriminator names no property" : null;
@@ -194,6 +204,12 @@ internal static class DiscriminatedUnions
         }
 
         var variants = mapping.Select(m => m.Variant).Distinct(StringComparer.Ordinal).ToList();
+        if (SharedBase(schemas, variants) is { } shared && schemas[shared]?["discriminator"]?["mapping"] is JObject sharedMapping
+            && mapping.All(m => (string?)sharedMapping[m.Key] == SchemaPrefix + m.Variant))
+        {
+            return (shared, null); // some of an existing base's variants, with the same keys: that base types it
+        }
+
         var (component, property) = UnionRules.Owner(union);
         var candidates = new List<string>();
         if (CommonPrefix(variants) is { Length: >= 3 } prefix && !variants.Contains(prefix, StringComparer.Ordinal))
@@ -216,6 +232,13 @@ internal static class DiscriminatedUnions
         }
 
         return (null, candidates.Count == 0 ? "no name for its base (no common prefix, no owning property)" : $"every name for its base is taken ({string.Join(", ", candidates)})");
+    }
+
+    // The one base every variant already derives from (this rule's allOf), if they share one.
+    private static string? SharedBase(JObject schemas, List<string> variants)
+    {
+        var bases = variants.Select(v => schemas[v]?["allOf"]?[0]?["$ref"] is { Type: JTokenType.String } reference ? SchemaFacts.RefName((string)reference!) : null).Distinct().ToList();
+        return bases is [{ } only] ? only : null;
     }
 
     private static string CommonPrefix(List<string> names)

@@ -60,6 +60,20 @@ public sealed class DiscriminatedUnionsTests
     }
 
     [Test]
+    public void UnionOverSomeOfABasesVariants_IsTypedAsThatBase()
+    {
+        var (spec, changes) = Apply("discriminated-subset");
+
+        Assert.That(spec.SelectToken("components.schemas.Sample.properties.lastUpdatedBy.$ref")?.ToString(), Is.EqualTo("#/components/schemas/LastUpdatedBy"));
+        Assert.That(Schema(spec, "LastUpdatedByDatasetVersionRestore").SelectToken("allOf[1].properties.actor.$ref")?.ToString(), Is.EqualTo("#/components/schemas/LastUpdatedBy"),
+            "the actor (user or project API key) is one of the same variants");
+        Assert.That(new[] { "LastUpdatedByUser", "LastUpdatedByProjectApiKey", "LastUpdatedByDatasetVersionRestore" }.Select(v => Schema(spec, v).SelectToken("allOf[0].$ref")?.ToString()),
+            Is.All.EqualTo("#/components/schemas/LastUpdatedBy"));
+        Assert.That(changes.Select(c => c.Rule), Is.All.EqualTo(DiscriminatedUnions.Rule));
+        Assert.That(changes, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void VariantThatAlreadyHasABase_LeavesTheUnionToTheMerge_SayingWhy()
     {
         var (spec, changes) = Apply("discriminated-variant-with-base");
