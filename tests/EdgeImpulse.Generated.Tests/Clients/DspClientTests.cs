@@ -73,12 +73,12 @@ public sealed class DspClientTests
     [Test]
     public async Task DownloadDspLabels_SendsUnknownCategoryVerbatim()
     {
-        var category = new RawDataCategory("validation");
+        var category = new RawDataCategory("holdout"); // a category newer than this client
 
         var (_, request) = await DownloadAsync(LabelsNpy(), c => c.Dsp.DownloadDspLabelsAsync(ProjectId, DspId, category));
 
         Assert.That(category.IsKnown, Is.False);
-        AssertRequest(request, "GET", "/v1/api/52187/dsp-data/3/y/validation", string.Empty, OctetStream);
+        AssertRequest(request, "GET", "/v1/api/52187/dsp-data/3/y/holdout", string.Empty, OctetStream);
     }
 
     [Test]

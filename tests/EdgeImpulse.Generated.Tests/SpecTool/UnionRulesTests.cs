@@ -106,7 +106,16 @@ public sealed class UnionRulesTests
             Assert.That(schemas["BlockParameters"]!["oneOf"], Is.Null, "the overlay hides it for Custom/BlockParameters.cs");
             Assert.That(schemas["BlockParameters"]!["properties"], Is.Null, "and no rule merged it behind the overlay's back");
             Assert.That(schemas.SelectToken("BlockThreshold.properties.value.$ref")?.ToString(), Is.EqualTo("#/components/schemas/BlockThresholdValue"));
-            Assert.That(output.ToString(), Does.Contain($"SpecTool: normalized {DiscriminatedUnions.Rule}: 1 change(s): SampleLabelMapLabels: base of key-values -> SampleKeyValueLabels"));
+            Assert.That(schemas.SelectToken("SetImpulseThresholdsRequest.properties.thresholds.items.properties.value.allOf[0].$ref")?.ToString(),
+                Is.EqualTo("#/components/schemas/BlockThresholdValue"), "the same number | string elsewhere reuses the hand-written union the overlay declares");
+            Assert.That(schemas.SelectToken("Sample.properties.lastUpdatedBy.allOf[0].$ref")?.ToString(), Is.EqualTo("#/components/schemas/LastUpdatedBy"),
+                "the Node bindings' union the overlay adds is typed too");
+
+            // The 2026-02 upstream's 10 discriminated unions and the overlay's two (lastUpdatedBy and its actor); its 15 anyOf
+            // (BlockParameters is the overlay's); DetailedImpulseMetric.value and SetImpulseThresholdsRequest's value.
+            Assert.That(output.ToString(), Does.Contain($"SpecTool: normalized {DiscriminatedUnions.Rule}: 12 change(s): ")
+                .And.Contain($"SpecTool: normalized {MergedUnions.Rule}: 15 change(s): ")
+                .And.Contain($"SpecTool: normalized {PrimitiveUnions.Rule}: 2 change(s): "));
         }
         finally
         {
