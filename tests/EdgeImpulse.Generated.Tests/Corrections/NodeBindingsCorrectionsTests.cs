@@ -44,7 +44,7 @@ public sealed class NodeBindingsCorrectionsTests
             Assert.That(restore?.DatasetVersionId, Is.EqualTo(17));
             Assert.That(restore?.GroupKey, Is.EqualTo("c0ffee"));
             Assert.That(actor?.OauthClientId, Is.EqualTo("ci-bot"));
-            Assert.That(actor?.UserId, Is.EqualTo(4242));
+            Assert.That(actor?.UserId, Is.EqualTo(1), "the sanitizer's placeholder user");
         }
 
         var written = JObject.Parse(JsonConvert.SerializeObject(sample.LastUpdatedBy, ApiConnection.SerializerSettings));
