@@ -98,7 +98,7 @@ public sealed class SimulatorErrorTests
     [TestCase("dsp/3/raw-data/748301546/slice", "query.sliceStart: required")]
     [TestCase("jobs/1/stdout?limit=ten", "query.limit: expected integer, got 'ten'")]
     [TestCase("jobs/1/stdout?logLevel=verbose", "query.logLevel: expected one of error, warn, info, debug, got 'verbose'")]
-    [TestCase("dsp-data/3/x/everything", "path.category: expected one of training, testing, post-processing, got 'everything'")]
+    [TestCase("dsp-data/3/x/everything", "path.category: expected one of training, testing, post-processing, validation, got 'everything'")]
     public async Task InvalidParameter_Is400_NamingIt(string path, string expected)
     {
         await using var sim = await StartAsync();
