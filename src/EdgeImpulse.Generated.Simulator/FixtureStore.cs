@@ -34,8 +34,8 @@ internal sealed class FixtureStore
     public JObject Json(string relativePath) =>
         Parse(Text(relativePath), relativePath) as JObject ?? throw new InvalidOperationException($"Fixture {relativePath} is not a JSON object.");
 
-    /// <summary>Gets the recorded success response of an operation (<c>{Tag}/{operationId}.success.json</c>).</summary>
-    public JObject Success(OperationSpec operation) => Json($"{operation.Tag}/{operation.OperationId}.success.json");
+    /// <summary>Gets the recorded success response of an operation (<c>{Tag}/{operationId}.success.json</c>; a tag's spaces dropped: <c>RawData/</c>).</summary>
+    public JObject Success(OperationSpec operation) => Json($"{operation.Tag.Replace(" ", string.Empty, StringComparison.Ordinal)}/{operation.OperationId}.success.json");
 
     public string Text(string relativePath)
     {

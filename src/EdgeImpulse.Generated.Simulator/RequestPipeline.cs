@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,12 +19,12 @@ namespace EdgeImpulse.Generated.Simulator;
 internal sealed class RequestPipeline(StudioState state, IReadOnlyList<OperationSpec> operations, FaultList faults, string apiKey, TimeProvider time)
 {
     private readonly RouteTable _routes = new(operations);
-    private readonly StudioOperations _operations = new(state);
     private readonly ConcurrentQueue<SimulatorRequest> _requests = new();
 
     public IReadOnlyList<SimulatorRequest> Requests => _requests.ToArray();
 
-    public IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> Handlers => _operations.Handlers;
+    /// <summary>Gets the handlers of the operations the served spec has; its other operations are not simulated (<see cref="StudioError.NotSimulated"/>).</summary>
+    public IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> Handlers { get; } = SpecHandlers(new StudioOperations(state).Handlers, operations);
 
     public void ClearRequests() => _requests.Clear();
 
@@ -91,6 +92,13 @@ internal sealed class RequestPipeline(StudioState state, IReadOnlyList<Operation
         }
 
         Authenticate(request);
+
+        // Before the parameters: an operation without a handler answers the same whatever it is sent (and some have no projectId).
+        if (!Handlers.TryGetValue(operation.OperationId, out var handler))
+        {
+            throw StudioError.NotSimulated(operation.OperationId);
+        }
+
         if (RequestValidator.CheckParameters(operation, pathValues, request.Query) is { } parameterProblem)
         {
             throw StudioError.InvalidRequest(parameterProblem);
@@ -119,13 +127,19 @@ internal sealed class RequestPipeline(StudioState state, IReadOnlyList<Operation
             state.ScriptedJobFailure = jobFailure;
             try
             {
-                return Handlers[operation.OperationId](new OperationCall(operation, pathValues, request.Query, json, now));
+                return handler(new OperationCall(operation, pathValues, request.Query, json, now));
             }
             finally
             {
                 state.ScriptedJobFailure = null;
             }
         }
+    }
+
+    private static Dictionary<string, Func<OperationCall, SimResponse>> SpecHandlers(IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> handlers, IReadOnlyList<OperationSpec> operations)
+    {
+        var served = operations.Select(o => o.OperationId).ToHashSet(StringComparer.Ordinal);
+        return handlers.Where(h => served.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
     }
 
     private void Authenticate(HttpRequest request)
