@@ -95,10 +95,10 @@ internal sealed partial class StudioState
             var type = (string)block["type"]!;
             var name = (string?)block["name"] ?? $"Learn block {id}";
             long[] dspIds = block["dsp"]?.Values<long>().ToArray() ?? [];
-            var fresh = new LearnBlock(id, name, type, dspIds, RecordedKerasSettings());
-            if (LearnBlocks.TryGetValue(id, out var kept) && kept.Type == type)
+            var kept = LearnBlocks.GetValueOrDefault(id) is { } existing && existing.Type == type ? existing : null;
+            var fresh = new LearnBlock(id, name, type, dspIds, kept is not null ? (JObject)kept.Keras.DeepClone() : RecordedKerasSettings());
+            if (kept is not null)
             {
-                fresh.Keras.Replace(kept.Keras.DeepClone());
                 // The trained model stays valid while its inputs do: the same DSP blocks, none new or re-windowed.
                 var sameInputs = kept.DspIds.SequenceEqual(dspIds) && !dspIds.Any(changedDsp.Contains);
                 fresh.Training = sameInputs ? kept.Training : null;

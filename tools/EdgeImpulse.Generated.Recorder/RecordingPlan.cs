@@ -143,7 +143,7 @@ internal sealed record RecordingPlan(IReadOnlyList<PlannedCall> Calls, IReadOnly
         return new RecordingPlan(calls, skipped);
     }
 
-    /// <summary>The fixture's path under the fixture folder: <c>&lt;tag&gt;/&lt;operationId&gt;.success.json</c> (or <c>.txt</c> for text); a tag's spaces are dropped (<c>Raw data</c>: <c>RawData/</c>).</summary>
+    /// <summary>The fixture's path under the fixture folder: <c>&lt;tag&gt;/&lt;operationId&gt;.success.json</c> (or <c>.txt</c> for text); the tag in .NET casing (<c>Raw data</c> → <c>RawData/</c>, <c>DSP</c> → <c>Dsp/</c>).</summary>
     public static string FixturePath(SpecOperation operation) => operation.ResponseContentType switch
     {
         "application/json" => $"{Folder(operation.Tag)}/{operation.OperationId}.success.json",
@@ -151,7 +151,7 @@ internal sealed record RecordingPlan(IReadOnlyList<PlannedCall> Calls, IReadOnly
         _ => throw new SpecToolException($"{operation.OperationId} answers {operation.ResponseContentType}; only JSON and text responses are recorded."),
     };
 
-    private static string Folder(string tag) => tag.Replace(" ", string.Empty, StringComparison.Ordinal);
+    private static string Folder(string tag) => DotNetNaming.Casing(tag);
 
     private static string? MissingInput(RecordingInput needs, RecorderSettings settings) => needs switch
     {
