@@ -15,9 +15,10 @@ using Microsoft.Extensions.Logging;
 namespace EdgeImpulse.Generated.Simulator;
 
 /// <summary>
-/// An Edge Impulse Studio stand-in on 127.0.0.1: the 31 operations of the corrected spec, answered from the recorded
-/// fixtures, with state (DSP and Keras settings, generated features, trained models, jobs that run over time and log),
-/// request validation against the spec, and injectable faults.
+/// An Edge Impulse Studio stand-in on 127.0.0.1: the operations of the train → deploy → download path, answered from
+/// the recorded fixtures, with state (DSP and Keras settings, generated features, trained models, deployment builds and
+/// their packages, impulse edits, versions, jobs that run over time and log), request validation against the spec, and
+/// injectable faults. Every other operation of the corrected spec answers <c>success: false</c> naming it.
 /// </summary>
 /// <example>
 /// <code>
