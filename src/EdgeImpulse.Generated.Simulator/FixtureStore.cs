@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using EdgeImpulse.Generated.SpecTool;
 using Newtonsoft.Json.Linq;
 
 namespace EdgeImpulse.Generated.Simulator;
@@ -35,11 +34,8 @@ internal sealed class FixtureStore
     public JObject Json(string relativePath) =>
         Parse(Text(relativePath), relativePath) as JObject ?? throw new InvalidOperationException($"Fixture {relativePath} is not a JSON object.");
 
-    /// <summary>
-    /// Gets the recorded success response of an operation (<c>{Tag}/{operationId}.success.json</c>, the tag in .NET casing
-    /// as the recorder writes it: <c>Raw data</c> → <c>RawData/</c>, <c>DSP</c> → <c>Dsp/</c>).
-    /// </summary>
-    public JObject Success(OperationSpec operation) => Json($"{DotNetNaming.Casing(operation.Tag)}/{operation.OperationId}.success.json");
+    /// <summary>Gets the recorded success response of an operation (<c>{Tag}/{operationId}.success.json</c>).</summary>
+    public JObject Success(OperationSpec operation) => Json($"{operation.Tag}/{operation.OperationId}.success.json");
 
     public string Text(string relativePath)
     {

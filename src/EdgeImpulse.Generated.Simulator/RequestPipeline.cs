@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,8 +22,8 @@ internal sealed class RequestPipeline(StudioState state, IReadOnlyList<Operation
 
     public IReadOnlyList<SimulatorRequest> Requests => _requests.ToArray();
 
-    /// <summary>Gets the handlers of the operations the served spec has; its other operations are not simulated (<see cref="StudioError.NotSimulated"/>).</summary>
-    public IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> Handlers { get; } = SpecHandlers(new StudioOperations(state).Handlers, operations);
+    /// <summary>Gets the handlers of the simulated operations; the spec's other operations are not simulated (<see cref="StudioError.NotSimulated"/>).</summary>
+    public IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> Handlers { get; } = new StudioOperations(state).Handlers;
 
     public void ClearRequests() => _requests.Clear();
 
@@ -134,12 +133,6 @@ internal sealed class RequestPipeline(StudioState state, IReadOnlyList<Operation
                 state.ScriptedJobFailure = null;
             }
         }
-    }
-
-    private static Dictionary<string, Func<OperationCall, SimResponse>> SpecHandlers(IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> handlers, IReadOnlyList<OperationSpec> operations)
-    {
-        var served = operations.Select(o => o.OperationId).ToHashSet(StringComparer.Ordinal);
-        return handlers.Where(h => served.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
     }
 
     private void Authenticate(HttpRequest request)

@@ -91,6 +91,7 @@ public sealed class StudioSimulator : IAsyncDisposable
         var faults = new FaultList();
         var state = new StudioState(new FixtureStore(options), options);
         var pipeline = new RequestPipeline(state, operations, faults, options.ApiKey, options.TimeProvider);
+        EnsureEveryOperationIsHandled(operations, pipeline.Handlers);
 
         // Build the request schemas of the simulated operations now, so the first request with a body does not pay for it.
         await Task.WhenAll(operations.Where(o => o.RequestSchema is not null && pipeline.Handlers.ContainsKey(o.OperationId)).Select(StudioSpec.RequestSchemaAsync)).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -127,5 +128,18 @@ public sealed class StudioSimulator : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // The spec has every public operation; the simulator answers those of the train → deploy → download path (the others
+    // answer success:false naming themselves). A handler must still name an operation of the spec (a renamed or removed
+    // operation is noticed at start).
+    private static void EnsureEveryOperationIsHandled(IReadOnlyList<OperationSpec> operations, IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> handlers)
+    {
+        var specified = operations.Select(o => o.OperationId).ToHashSet(StringComparer.Ordinal);
+        var extra = handlers.Keys.Where(id => !specified.Contains(id)).ToArray();
+        if (extra.Length > 0)
+        {
+            throw new InvalidOperationException($"The simulator has handlers for operations the corrected spec does not have: [{string.Join(", ", extra)}].");
+        }
     }
 }

@@ -143,15 +143,13 @@ internal sealed record RecordingPlan(IReadOnlyList<PlannedCall> Calls, IReadOnly
         return new RecordingPlan(calls, skipped);
     }
 
-    /// <summary>The fixture's path under the fixture folder: <c>&lt;tag&gt;/&lt;operationId&gt;.success.json</c> (or <c>.txt</c> for text); the tag in .NET casing (<c>Raw data</c> → <c>RawData/</c>, <c>DSP</c> → <c>Dsp/</c>).</summary>
+    /// <summary>The fixture's path under the fixture folder: <c>&lt;tag&gt;/&lt;operationId&gt;.success.json</c> (or <c>.txt</c> for text).</summary>
     public static string FixturePath(SpecOperation operation) => operation.ResponseContentType switch
     {
-        "application/json" => $"{Folder(operation.Tag)}/{operation.OperationId}.success.json",
-        "text/plain" => $"{Folder(operation.Tag)}/{operation.OperationId}.success.txt",
+        "application/json" => $"{operation.Tag}/{operation.OperationId}.success.json",
+        "text/plain" => $"{operation.Tag}/{operation.OperationId}.success.txt",
         _ => throw new SpecToolException($"{operation.OperationId} answers {operation.ResponseContentType}; only JSON and text responses are recorded."),
     };
-
-    private static string Folder(string tag) => DotNetNaming.Casing(tag);
 
     private static string? MissingInput(RecordingInput needs, RecorderSettings settings) => needs switch
     {

@@ -1,7 +1,7 @@
 // CUSTOM: what the transport knows about an operation beyond its request: its method, path template (for logs and
 // traces, never the filled-in path) and whether re-sending it is safe. The table is generated from the spec
 // (x-edgeimpulse-idempotent; a job starter is an operation answering StartJobResponse; see tools/EdgeImpulse.Generated.SpecTool/IdempotencyRule.cs and corrections.overlay.yaml),
-// one list per generated client; this file only joins them.
+// one list per generated client (Custom/GeneratedClients.cs joins them).
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
@@ -17,7 +17,7 @@ namespace EdgeImpulse.Generated;
 internal sealed record ApiOperation(string Id, string Method, string PathTemplate, bool Idempotent, bool StartsJob)
 {
     private static readonly FrozenDictionary<string, ApiOperation> ById =
-        LearnClient.Operations.Concat(DspClient.Operations).Concat(JobsClient.Operations).Concat(ImpulseClient.Operations)
+        GeneratedClients.All.SelectMany(client => client.Operations)
             .ToFrozenDictionary(operation => operation.Id, System.StringComparer.Ordinal);
 
     /// <summary>Gets every operation the generated clients have.</summary>
