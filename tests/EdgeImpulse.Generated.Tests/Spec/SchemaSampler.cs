@@ -121,6 +121,18 @@ internal sealed class SchemaSampler(JObject document)
 
         if (s["allOf"] is JArray parts)
         {
+            // A property typed by a discriminated base it is already inside (LastUpdatedByDatasetVersionRestore.actor is a
+            // LastUpdatedBy): a variant not on the path, so the value is one the client knows and the recursion ends.
+            if (parts.Count == 1 && (string?)parts[0]["$ref"] is { } target && refs.Contains(target)
+                && Pointer(target) is JObject { } recursive && recursive["discriminator"] is JObject { } dispatch
+                && (string?)dispatch["propertyName"] is { } property
+                && (dispatch["mapping"] as JObject)?.Properties().FirstOrDefault(m => !refs.Contains((string)m.Value!)) is { } known)
+            {
+                var variant = Sample(new JObject { ["$ref"] = (string)known.Value! }, hint, [.. refs, Dispatched + target], depth + 1) as JObject ?? new JObject();
+                variant[property] = known.Name;
+                return variant;
+            }
+
             return Merge(parts.Append(Rest(s, "allOf")).Select(p => Sample(p, hint, refs, depth + 1)));
         }
 
