@@ -388,7 +388,8 @@ public sealed class JobWaitTests
         await using var server = LoopbackServer.Start();
         server.Enqueue(TooManyRequests("7")).Enqueue(CannedResponse.Fixture("Jobs/getJobStatus.success.json"));
         using var client = server.CreateClient();
-        var clock = new FastClock();
+        // 100x, not the default 1000x: at 1000x a 60 ms stall of a loaded machine is already the 60 s tolerance.
+        var clock = new FastClock(speedup: 100);
 
         var job = await client.Jobs.AttachToJob(ProjectId, TrainingJobId).WaitForCompletionAsync(new JobWaitOptions { TimeProvider = clock }, CancellationToken.None);
 
