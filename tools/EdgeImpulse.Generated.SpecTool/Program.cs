@@ -9,7 +9,7 @@ namespace EdgeImpulse.Generated.SpecTool;
 
 internal static class Program
 {
-    private const string Usage = "usage: correct --spec <openapi.yaml> --overlay <corrections.overlay.yaml> --out <corrected.json> [--name-inline-schemas] [--dotnet-naming]";
+    private const string Usage = "usage: correct --spec <openapi.yaml> [--overlay <corrections.overlay.yaml>] --out <corrected.json> [--name-inline-schemas] [--dotnet-naming]";
 
     public static int Main(string[] args)
     {
@@ -50,7 +50,8 @@ internal static class Program
             }
 
             var spec = Option(args, "--spec");
-            var overlayPath = Option(args, "--overlay");
+            // Optional: a spec that needs no correction is generated as it is.
+            var overlayPath = args.Contains("--overlay") ? Option(args, "--overlay") : null;
             var outputPath = Option(args, "--out");
             var specName = Path.GetFileName(spec);
             var document = YamlJson.Load(spec) as JObject ?? throw new SpecToolException($"{specName}: is not a YAML mapping.");
@@ -58,7 +59,7 @@ internal static class Program
             // The default rules before the corrections (the corrections are written against the normalised spec that
             // `update` writes); naming inline schemas after them, so x-hoist corrections still find their inline targets.
             var changes = SpecNormalizer.Normalize(document).ToList();
-            var applied = Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
+            var applied = overlayPath is null ? [] : Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
             var optional = new NormalizerOptions(NameInlineSchemas: args.Contains("--name-inline-schemas"), DotNetNaming: args.Contains("--dotnet-naming"));
             if (optional.NameInlineSchemas || optional.DotNetNaming)
             {
@@ -85,7 +86,9 @@ internal static class Program
 
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
             File.WriteAllText(outputPath, document.ToString(Formatting.Indented) + "\n", new UTF8Encoding(false));
-            output.WriteLine($"SpecTool: applied {applied.Count} corrections from {Path.GetFileName(overlayPath)} -> {outputPath}");
+            output.WriteLine(overlayPath is null
+                ? $"SpecTool: no corrections (no --overlay) -> {outputPath}"
+                : $"SpecTool: applied {applied.Count} corrections from {Path.GetFileName(overlayPath)} -> {outputPath}");
             return 0;
         }
         catch (Exception ex) when (ex is SpecToolException or IOException or YamlDotNet.Core.YamlException or JsonException)
