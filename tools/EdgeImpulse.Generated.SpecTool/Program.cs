@@ -34,6 +34,11 @@ internal static class Program
             return UpdateCommand.Run(args[1..], output, error);
         }
 
+        if (args.Length > 0 && args[0] == "runtime-sources")
+        {
+            return RuntimeSourcesCommand.Run(args[1..], output, error);
+        }
+
         if (args.Length > 0 && args[0] == "api-listing")
         {
             return ApiListingCommand.Run(args[1..], output, error);
@@ -46,6 +51,7 @@ internal static class Program
                 error.WriteLine(Usage);
                 error.WriteLine($"   or: {UpdateCommand.Usage}");
                 error.WriteLine($"   or: {ApiListingCommand.Usage}");
+                error.WriteLine($"   or: {RuntimeSourcesCommand.Usage}");
                 return 2;
             }
 
