@@ -21,6 +21,7 @@ public sealed class RuntimeSourcesCommandTests
             namespace EdgeImpulse.Generated;
 
             /// <summary>A call to the Edge Impulse Studio API failed (see <see cref="EdgeImpulseClientOptions"/>).</summary>
+            /// <remarks>The Studio's <c>error</c> text, in its header (the Studio: <c>x-api-key</c>).</remarks>
             public class EdgeImpulseApiException : EdgeImpulseException
             {
                 private const string Key = "x-edgeimpulse-idempotent";
@@ -35,6 +36,7 @@ public sealed class RuntimeSourcesCommandTests
         Assert.That(text, Does.Contain("namespace NeuralNetworks.Client;"));
         Assert.That(text, Does.Contain("A call to the Neural Networks API failed (see <see cref=\"NeuralNetworksClientOptions\"/>)."));
         Assert.That(text, Does.Contain("public class NeuralNetworksApiException : NeuralNetworksException"));
+        Assert.That(text, Does.Contain("<remarks>The service's <c>error</c> text, in its header.</remarks>"));
         Assert.That(text, Does.Contain("\"x-edgeimpulse-idempotent\"").And.Contain("Category = \"NeuralNetworks.Client\"").And.Contain("= \"EdgeImpulse\";"));
     }
 
