@@ -45,6 +45,21 @@ public sealed class GenerationTargetsTests
     }
 
     [Test]
+    public void SharedRuntime_ListsEveryTransportAndSerializationFile_AndNothingOnlyEdgeImpulseHas()
+    {
+        var custom = Path.Combine(TestPaths.RepoRoot, "src", "EdgeImpulse.Generated", "Custom");
+        var listed = XDocument.Load(TargetsPath).Root!.Descendants("OpenApiRuntimeSource")
+            .SelectMany(item => ((string)item.Attribute("Include")!).Split(';'))
+            .ToHashSet();
+        var transport = new[] { "Transport", "Serialization" }
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(custom, folder), "*.cs").Select(file => $"{folder}/{Path.GetFileName(file)}"));
+
+        Assert.That(listed, Is.SupersetOf(transport), "a new transport file must be listed, or the second client's transport lacks it");
+        Assert.That(listed.Where(path => path.StartsWith("Jobs/", System.StringComparison.Ordinal) || path.StartsWith("Npy/", System.StringComparison.Ordinal) || path.StartsWith("Raw/", System.StringComparison.Ordinal)), Is.Empty);
+        Assert.That(listed.Select(path => Path.Combine(custom, path)), Has.All.Matches<string>(File.Exists));
+    }
+
+    [Test]
     public void NSwagConfig_TakesNamespaceAndTemplatesFromTheTargets()
     {
         var config = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "nswag.json"));
