@@ -55,7 +55,7 @@ internal static class TrainingWorkflow
             }
         }
 
-        await client.Dsp.SetDspConfigAsync(projectId, dspId, new DSPConfigRequest { Config = values }, cancellationToken).ConfigureAwait(false);
+        await client.Dsp.SetDspConfigAsync(projectId, dspId, new DspConfigRequest { Config = values }, cancellationToken).ConfigureAwait(false);
         output.WriteLine($"[2/7] DSP config saved: {string.Join(", ", values.Take(4).Select(v => $"{v.Key}={v.Value}"))}{(values.Count > 4 ? ", ..." : string.Empty)}");
 
         // 3. Generate features and wait (the training job needs them).
@@ -82,7 +82,7 @@ internal static class TrainingWorkflow
 
         // 6. The validation metrics of the trained model.
         var metadata = await client.Learn.GetKerasMetadataAsync(projectId, learnId, excludeLabels: true, cancellationToken).ConfigureAwait(false);
-        var metrics = metadata.ModelValidationMetrics.FirstOrDefault(m => m.Type == KerasModelTypeEnum.Float32) ?? metadata.ModelValidationMetrics.FirstOrDefault();
+        var metrics = metadata.ModelValidationMetrics.FirstOrDefault(m => m.Type == KerasModelType.Float32) ?? metadata.ModelValidationMetrics.FirstOrDefault();
         output.WriteLine($"[6/7] Validation ({metrics?.Type?.Value ?? "no model"}): accuracy {metrics?.Accuracy?.ToString("P1", CultureInfo.InvariantCulture) ?? "n/a"}, loss {metrics?.Loss?.ToString("F4", CultureInfo.InvariantCulture) ?? "n/a"}");
 
         // 7. The generated features as a typed array, streamed (no second copy of the payload in memory).
@@ -98,7 +98,7 @@ internal static class TrainingWorkflow
     /// <summary>One progress line per job state change, so a long wait shows it is alive without flooding the log.</summary>
     private sealed class StateChangeReporter(TextWriter output) : IProgress<JobProgress>
     {
-        private readonly Dictionary<long, JobState> _last = new();
+        private readonly Dictionary<long, JobProgressState> _last = new();
 
         public void Report(JobProgress value)
         {

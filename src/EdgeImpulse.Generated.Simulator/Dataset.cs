@@ -123,10 +123,10 @@ internal sealed class Dataset
         });
     }
 
-    /// <summary>Deterministic bytes for a DSP artifact key (the Studio's are debug files whose format is not documented).</summary>
-    public byte[] Artifact(long dspId, string key)
+    /// <summary>Deterministic bytes for a block's downloadable file (a trained model): the simulator does not build real ones.</summary>
+    public byte[] Artifact(long blockId, string key)
     {
-        var random = new Random(unchecked((_seed * 31) + (int)dspId + StableHash(key)));
+        var random = new Random(unchecked((_seed * 31) + (int)blockId + StableHash(key)));
         var bytes = new byte[1024];
         random.NextBytes(bytes);
         return bytes;

@@ -27,6 +27,9 @@ internal sealed class StudioError(int status, string message) : Exception(messag
 
     public static StudioError SampleNotFound(long id) => new(200, $"No sample found with ID {id}");
 
+    public static StudioError ModelNotTrained(LearnBlock block) =>
+        new(200, $"Learn block \"{block.Name}\" (ID {block.Id}) has no trained model yet. Train the model first.");
+
     public static StudioError FeaturesNotGenerated(DspBlock block) =>
         new(200, $"Features for DSP block \"{block.Name}\" (ID {block.Id}) have not been generated yet. Generate features first.");
 

@@ -46,11 +46,11 @@ internal sealed class StudioOperations
             ["dspSampleTrainedFeatures"] = DspSampleTrainedFeatures,
             ["downloadDspData"] = c => Download(c, _ => _state.Dataset.Features(c.PathText("category"), c.QueryFlag("raw"))),
             ["downloadDspLabels"] = c => Download(c, _ => _state.Dataset.LabelRows(c.PathText("category"))),
-            ["downloadDspArtifact"] = c => Download(c, dsp => SimResponse.Bytes(_state.Dataset.Artifact(dsp.Id, c.PathText("key")), "application/octet-stream")),
             ["startProfileCustomDspBlock"] = StartProfileCustomDspBlock,
             ["generateFeaturesJob"] = GenerateFeaturesJob,
             ["autotuneDspJob"] = AutotuneDspJob,
             ["trainKerasJob"] = TrainKerasJob,
+            ["downloadLearnModel"] = DownloadLearnModel,
             ["getJobStatus"] = GetJobStatus,
             ["getJobsLogs"] = GetJobsLogs,
             ["downloadJobsLogs"] = DownloadJobsLogs,
@@ -296,6 +296,14 @@ internal sealed class StudioOperations
         var dsp = _state.Dsp(call.PathId("dspId"));
         RequireFeatures(dsp);
         return download(dsp);
+    }
+
+    private SimResponse DownloadLearnModel(OperationCall call)
+    {
+        var learn = _state.Learn(call.PathId("learnId"));
+        return learn.Training == null
+            ? throw StudioError.ModelNotTrained(learn)
+            : SimResponse.Bytes(_state.Dataset.Artifact(learn.Id, call.PathText("modelDownloadId")), "application/octet-stream");
     }
 
     // ---- Jobs

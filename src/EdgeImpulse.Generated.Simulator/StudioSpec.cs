@@ -121,7 +121,8 @@ internal static class StudioSpec
                 var response = operation.SelectToken("responses.200.content") as JObject;
                 operations.Add(new OperationSpec(
                     (string)operation["operationId"]!,
-                    (string?)operation["tags"]?[0] ?? string.Empty,
+                    // The fixture folder: the tag as the generated client is named (DSP -> Dsp, Raw data -> RawData).
+                    DotNetNaming.Casing((string?)operation["tags"]?[0] ?? string.Empty),
                     method.Name.ToUpperInvariant(),
                     path.Name,
                     parameters,

@@ -34,13 +34,13 @@ public class ApiBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "floor"), BenchmarkCategory("getDspConfig 11.6 KB")]
-    public Task<DSPConfigResponse> DspConfigFloor() => C.Floor.GetDspConfigAsync(Competitors.ProjectId, Competitors.DspId);
+    public Task<DspConfigResponse> DspConfigFloor() => C.Floor.GetDspConfigAsync(Competitors.ProjectId, Competitors.DspId);
 
     [Benchmark(Description = "this client"), BenchmarkCategory("getDspConfig 11.6 KB")]
-    public Task<DSPConfigResponse> DspConfigLibrary() => C.Library.Dsp.GetDspConfigAsync(Competitors.ProjectId, Competitors.DspId);
+    public Task<DspConfigResponse> DspConfigLibrary() => C.Library.Dsp.GetDspConfigAsync(Competitors.ProjectId, Competitors.DspId);
 
     [Benchmark(Description = "NSwag stock"), BenchmarkCategory("getDspConfig 11.6 KB")]
-    public Task<Stock.DSPConfigResponse> DspConfigStock() => C.StockDsp.GetDspConfigAsync(Competitors.ProjectId, Competitors.DspId);
+    public Task<Stock.DspConfigResponse> DspConfigStock() => C.StockDsp.GetDspConfigAsync(Competitors.ProjectId, Competitors.DspId);
 
     [Benchmark(Baseline = true, Description = "floor"), BenchmarkCategory("getKeras 400 KB")]
     public Task<KerasResponse> KerasFloor() => C.Floor.GetKerasAsync(Competitors.ProjectId, Competitors.LearnId);

@@ -17,8 +17,8 @@ internal sealed class HandWrittenClient(HttpClient http, Uri baseUrl)
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-    public Task<DSPConfigResponse> GetDspConfigAsync(int projectId, int dspId, CancellationToken cancellationToken = default) =>
-        GetAsync<DSPConfigResponse>($"api/{projectId}/dsp/{dspId}", cancellationToken);
+    public Task<DspConfigResponse> GetDspConfigAsync(int projectId, int dspId, CancellationToken cancellationToken = default) =>
+        GetAsync<DspConfigResponse>($"api/{projectId}/dsp/{dspId}", cancellationToken);
 
     public Task<KerasResponse> GetKerasAsync(int projectId, int learnId, CancellationToken cancellationToken = default) =>
         GetAsync<KerasResponse>($"api/{projectId}/training/keras/{learnId}", cancellationToken);

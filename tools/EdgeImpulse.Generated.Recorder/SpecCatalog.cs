@@ -51,7 +51,8 @@ internal sealed class SpecCatalog
                 }
 
                 var operationId = (string?)operation["operationId"] ?? throw new SpecToolException($"{method.ToUpperInvariant()} {path.Name} has no operationId.");
-                var tag = (string?)operation["tags"]?.FirstOrDefault() ?? throw new SpecToolException($"{operationId} has no tag.");
+                // The fixture folder: the tag as the generated client is named (DSP -> Dsp, Raw data -> RawData).
+                var tag = DotNetNaming.Casing((string?)operation["tags"]?.FirstOrDefault() ?? throw new SpecToolException($"{operationId} has no tag."));
                 var parameters = (operation["parameters"] as JArray ?? [])
                     .Select(p => ReadParameter(document, p, operationId))
                     .ToList();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -9,7 +10,7 @@ namespace EdgeImpulse.Generated.SpecTool;
 
 internal static class Program
 {
-    private const string Usage = "usage: correct --spec <openapi.yaml> [--overlay <corrections.overlay.yaml>] --out <corrected.json> [--name-inline-schemas] [--dotnet-naming]";
+    private const string Usage = "usage: correct --spec <openapi.yaml> [--overlay <corrections.overlay.yaml>] --out <corrected.json> [--operations <list>] [--name-inline-schemas] [--dotnet-naming]";
 
     public static int Main(string[] args)
     {
@@ -66,6 +67,14 @@ internal static class Program
             // `update` writes); naming inline schemas after them, so x-hoist corrections still find their inline targets.
             var changes = SpecNormalizer.Normalize(document).ToList();
             var applied = overlayPath is null ? [] : Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
+            // A smaller client from the same corrected spec (the benchmarks' stock competitor): trimmed after the
+            // corrections, which are written against the whole spec, and before the naming rules, since the list names
+            // wire operationIds.
+            if (Array.IndexOf(args, "--operations") >= 0)
+            {
+                document = TrimTo(document, Option(args, "--operations"), specName);
+            }
+
             var optional = new NormalizerOptions(NameInlineSchemas: args.Contains("--name-inline-schemas"), DotNetNaming: args.Contains("--dotnet-naming"));
             if (optional.NameInlineSchemas || optional.DotNetNaming)
             {
@@ -103,6 +112,15 @@ internal static class Program
             error.WriteLine($"SpecTool: error : {ex.Message}");
             return 1;
         }
+    }
+
+    private static JObject TrimTo(JObject document, string operationsPath, string specName)
+    {
+        var errors = new List<string>();
+        var ids = OperationList.Load(operationsPath, errors);
+        var trim = SpecTrimmer.Trim(document, ids, specName);
+        errors.AddRange(trim.Errors);
+        return errors.Count == 0 ? trim.Spec : throw new SpecToolException(string.Join(" ", errors));
     }
 
     private static string Option(string[] args, string name)

@@ -1,12 +1,13 @@
 // CUSTOM: the facade users start from. It owns the options and the one connection (the shared runtime's
-// ApiConnection, compiled into this client) and hands it to the generated Networks client.
+// ApiConnection, compiled into this client); the generated part (nswag.json's configurationClass in
+// Client.Class.liquid) adds one property per generated client (Networks) over that connection.
 using System;
 using System.Net.Http;
 
 namespace NeuralNetworks.Client;
 
 /// <summary>Client for the Neural Networks API; one instance is meant to be reused for many calls.</summary>
-public class NeuralNetworksClient : IDisposable
+public partial class NeuralNetworksClient : IDisposable
 {
     private readonly ApiConnection _connection;
     private readonly NeuralNetworksClientOptions _options;
@@ -31,14 +32,12 @@ public class NeuralNetworksClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validated();
         _connection = new ApiConnection(_options, httpClient, _options.LoggerFactory);
-        Networks = new NetworksClient(_connection);
     }
 
     /// <summary>Gets the settings in use (a copy of those given).</summary>
     public NeuralNetworksClientOptions Options => _options;
 
-    /// <summary>Gets the network operations: list (paged), create, retrieve, edit, delete.</summary>
-    public INetworksClient Networks { get; }
+    private ApiConnection Connection => _connection;
 
     /// <inheritdoc />
     public void Dispose()

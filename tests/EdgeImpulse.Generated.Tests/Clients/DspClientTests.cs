@@ -25,39 +25,6 @@ public sealed class DspClientTests
 
     private static readonly string[] Axes = ["accX", "accY", "accZ"];
 
-    [Test]
-    public async Task DownloadDspArtifact_SendsGetWithOctetStreamAccept()
-    {
-        var (_, request) = await DownloadAsync([1, 2, 3], c => c.Dsp.DownloadDspArtifactAsync(ProjectId, DspId, "wavelet-debug.bin", CancellationToken.None));
-
-        AssertRequest(request, "GET", "/v1/api/52187/dsp-data/3/artifact/wavelet-debug.bin", string.Empty, OctetStream);
-    }
-
-    [Test]
-    public async Task DownloadDspArtifact_EscapesKeyAsOnePathSegment()
-    {
-        var (_, request) = await DownloadAsync([1, 2, 3], c => c.Dsp.DownloadDspArtifactAsync(ProjectId, DspId, "plots/fft 1.png"));
-
-        AssertRequest(request, "GET", "/v1/api/52187/dsp-data/3/artifact/plots%2Ffft%201.png", string.Empty, OctetStream);
-    }
-
-    [Test]
-    public async Task DownloadDspArtifact_StreamsBytesUnchanged()
-    {
-        // Every byte value, so any text decoding or newline translation on the way would show.
-        var served = Enumerable.Range(0, 256).Select(i => (byte)i).Concat(Encoding.ASCII.GetBytes("\r\n\n\r")).ToArray();
-
-        var (file, _) = await DownloadAsync(served, c => c.Dsp.DownloadDspArtifactAsync(ProjectId, DspId, "wavelet-debug.bin"));
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(file.Bytes, Is.EqualTo(served));
-            Assert.That(file.StatusCode, Is.EqualTo(200));
-            Assert.That(file.ContentType, Is.EqualTo(OctetStream));
-            Assert.That(file.ContentLength, Is.EqualTo(260));
-        }
-    }
-
     [TestCase(true, "raw=true")]
     [TestCase(false, "raw=false")]
     public async Task DownloadDspData_SendsCategoryInPathAndRawInQuery(bool raw, string expectedQuery)
@@ -183,7 +150,7 @@ public sealed class DspClientTests
             Assert.That(dsp.ExpectedWindowCount, Is.EqualTo(6464));
             Assert.That(dsp.Performance?.Latency, Is.EqualTo(2));
             Assert.That(dsp.Performance?.Ram, Is.EqualTo(1632));
-            Assert.That(dsp.NormalizeData, Is.EqualTo(DSPNormalizeData.None));
+            Assert.That(dsp.NormalizeData, Is.EqualTo(DspNormalizeData.None));
             Assert.That(dsp.HasAutoTune, Is.True);
             Assert.That(config.Config!.Select(g => g.Group), Is.EqualTo(new[] { "Scaling", "Filter", "Analysis" }));
             Assert.That(cutoff.Value, Is.EqualTo("3"));
@@ -191,9 +158,9 @@ public sealed class DspClientTests
             Assert.That(cutoff.MinVal, Is.EqualTo(0.1));
             Assert.That(cutoff.MaxVal, Is.EqualTo(31.25));
             Assert.That(cutoff.ShowIf?.Parameter, Is.EqualTo("filter-type"));
-            Assert.That(cutoff.ShowIf?.Operator, Is.EqualTo(DSPGroupItemShowIfOperator.Neq));
+            Assert.That(cutoff.ShowIf?.Operator, Is.EqualTo(DspGroupItemShowIfOperator.Neq));
             Assert.That(filter.Items[0].SelectOptions?.Single(o => o.Selected == true).Value, Is.EqualTo("low"));
-            Assert.That(extraLowFreq.Section, Is.EqualTo(DSPGroupItemSection.Advanced));
+            Assert.That(extraLowFreq.Section, Is.EqualTo(DspGroupItemSection.Advanced));
             Assert.That(extraLowFreq.Value, Is.EqualTo("false"));
         }
     }
@@ -201,7 +168,7 @@ public sealed class DspClientTests
     [Test]
     public async Task SetDspConfig_PostsFixtureBodyToDspBlockPath()
     {
-        var body = FixtureJson.Read<DSPConfigRequest>("Dsp/setDspConfig.request.json");
+        var body = FixtureJson.Read<DspConfigRequest>("Dsp/setDspConfig.request.json");
 
         var (_, request) = await SendAsync("Dsp/setDspConfig.success.json", c => c.Dsp.SetDspConfigAsync(ProjectId, DspId, body, CancellationToken.None));
 
@@ -212,7 +179,7 @@ public sealed class DspClientTests
     [Test]
     public async Task SetDspConfig_ReadsSuccessEnvelope()
     {
-        var body = new DSPConfigRequest { Config = new Dictionary<string, string> { ["fft-length"] = "32" } };
+        var body = new DspConfigRequest { Config = new Dictionary<string, string> { ["fft-length"] = "32" } };
 
         var (response, request) = await SendAsync("Dsp/setDspConfig.success.json", c => c.Dsp.SetDspConfigAsync(ProjectId, DspId, body));
 
@@ -248,25 +215,25 @@ public sealed class DspClientTests
     }
 
     [Test]
-    public async Task DspGetFeaturesForSample_SendsSampleIdInPath()
+    public async Task GetFeaturesForSample_SendsSampleIdInPath()
     {
-        var (_, request) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.DspGetFeaturesForSampleAsync(ProjectId, DspId, SampleId, CancellationToken.None));
+        var (_, request) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.GetFeaturesForSampleAsync(ProjectId, DspId, SampleId, CancellationToken.None));
 
         AssertRequest(request, "GET", "/v1/api/52187/dsp/3/features/get-graph/classification/748301546", string.Empty);
     }
 
     [Test]
-    public async Task DspGetFeaturesForSample_SendsSampleIdAboveInt32VerbatimInPath()
+    public async Task GetFeaturesForSample_SendsSampleIdAboveInt32VerbatimInPath()
     {
-        var (_, request) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.DspGetFeaturesForSampleAsync(ProjectId, DspId, 2147483700));
+        var (_, request) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.GetFeaturesForSampleAsync(ProjectId, DspId, 2147483700));
 
         AssertRequest(request, "GET", "/v1/api/52187/dsp/3/features/get-graph/classification/2147483700", string.Empty);
     }
 
     [Test]
-    public async Task DspGetFeaturesForSample_ReadsFeatureArraysPerWindow()
+    public async Task GetFeaturesForSample_ReadsFeatureArraysPerWindow()
     {
-        var (features, _) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.DspGetFeaturesForSampleAsync(ProjectId, DspId, SampleId));
+        var (features, _) = await SendAsync("Dsp/dspGetFeaturesForSample.success.json", c => c.Dsp.GetFeaturesForSampleAsync(ProjectId, DspId, SampleId));
 
         var first = features.Data[0];
         using (Assert.EnterMultipleScope())
@@ -287,23 +254,23 @@ public sealed class DspClientTests
     }
 
     [Test]
-    public async Task DspSampleTrainedFeatures_SendsCategoryInPathAndAxesInQuery()
+    public async Task SampleTrainedFeatures_SendsCategoryInPathAndAxesInQuery()
     {
-        var (_, request) = await SendAsync("Dsp/dspSampleTrainedFeatures.success.json", c => c.Dsp.DspSampleTrainedFeaturesAsync(ProjectId, DspId, 0, 6, 12, RawDataCategory.Testing, CancellationToken.None));
+        var (_, request) = await SendAsync("Dsp/dspSampleTrainedFeatures.success.json", c => c.Dsp.SampleTrainedFeaturesAsync(ProjectId, DspId, 0, 6, 12, RawDataCategory.Testing, CancellationToken.None));
 
         AssertRequest(request, "GET", "/v1/api/52187/dsp/3/features/get-graph/testing", "featureAx1=0&featureAx2=6&featureAx3=12");
     }
 
     [Test]
-    public async Task DspSampleTrainedFeatures_RejectsDefaultCategoryWithoutSending()
+    public async Task SampleTrainedFeatures_RejectsDefaultCategoryWithoutSending()
     {
-        await AssertRejectedBeforeSendingAsync("category", c => c.Dsp.DspSampleTrainedFeaturesAsync(ProjectId, DspId, 0, 6, 12, default));
+        await AssertRejectedBeforeSendingAsync("category", c => c.Dsp.SampleTrainedFeaturesAsync(ProjectId, DspId, 0, 6, 12, default));
     }
 
     [Test]
-    public async Task DspSampleTrainedFeatures_ReadsFeatureMapsKeyedByIndex()
+    public async Task SampleTrainedFeatures_ReadsFeatureMapsKeyedByIndex()
     {
-        var (features, _) = await SendAsync("Dsp/dspSampleTrainedFeatures.success.json", c => c.Dsp.DspSampleTrainedFeaturesAsync(ProjectId, DspId, 0, 6, 12, RawDataCategory.Training));
+        var (features, _) = await SendAsync("Dsp/dspSampleTrainedFeatures.success.json", c => c.Dsp.SampleTrainedFeaturesAsync(ProjectId, DspId, 0, 6, 12, RawDataCategory.Training));
 
         var first = features.Data[0];
         using (Assert.EnterMultipleScope())
@@ -432,7 +399,7 @@ public sealed class DspClientTests
             Assert.That(metadata.WindowSizeMs, Is.EqualTo(2000));
             Assert.That(metadata.WindowIncreaseMs, Is.EqualTo(80));
             Assert.That(metadata.Frequency, Is.EqualTo(62.5));
-            Assert.That(metadata.OutputConfig!.Type, Is.EqualTo(DSPMetadataOutputConfigType.Flat));
+            Assert.That(metadata.OutputConfig!.Type, Is.EqualTo(DspMetadataOutputConfigType.Flat));
             Assert.That(metadata.OutputConfig.Shape!.Width, Is.EqualTo(18));
             Assert.That(metadata.OutputConfig.Shape.Height, Is.Null);
             Assert.That(metadata.FftUsed, Is.EqualTo(new[] { 16 }));
@@ -799,16 +766,6 @@ public sealed class DspClientTests
         return Npy("<i4", "(4,)", data);
     }
 
-    // Reads the whole stream and disposes the FileResponse before the server goes away.
-    private static Task<(Downloaded File, RecordedRequest Request)> DownloadAsync(byte[] served, Func<EdgeImpulseClient, Task<FileResponse>> call) =>
-        SendAsync(CannedResponse.Binary(served), async client =>
-        {
-            using var file = await call(client);
-            using var copy = new MemoryStream();
-            await file.Stream.CopyToAsync(copy);
-            return new Downloaded(copy.ToArray(), file.ContentType, file.ContentLength, file.StatusCode);
-        });
-
     // A required path parameter without a value must fail the call before anything is sent, as an empty string does.
     private static async Task AssertRejectedBeforeSendingAsync(string parameter, Func<EdgeImpulseClient, Task> call)
     {
@@ -824,5 +781,4 @@ public sealed class DspClientTests
         }
     }
 
-    private sealed record Downloaded(byte[] Bytes, string? ContentType, long? ContentLength, int StatusCode);
 }

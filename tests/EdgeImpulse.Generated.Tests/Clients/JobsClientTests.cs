@@ -74,7 +74,7 @@ public sealed class JobsClientTests
     [Test]
     public async Task GenerateFeaturesJob_ReadsStartedJobId()
     {
-        var body = new GenerateFeaturesRequest { DspId = 3, CalculateFeatureImportance = true, NormalizeData = DSPNormalizeData.None };
+        var body = new GenerateFeaturesRequest { DspId = 3, CalculateFeatureImportance = true, NormalizeData = DspNormalizeData.None };
 
         var (response, request) = await SendAsync("Jobs/generateFeaturesJob.success.json", c => c.Jobs.GenerateFeaturesJobAsync(ProjectId, body));
 
@@ -286,7 +286,7 @@ public sealed class JobsClientTests
     [Test]
     public async Task CancelJob_SendsForceCancelAsStringQuery()
     {
-        var (_, request) = await SendAsync("Jobs/cancelJob.success.json", c => c.Jobs.CancelJobAsync(ProjectId, JobId, "true", CancellationToken.None));
+        var (_, request) = await SendAsync("Jobs/cancelJob.success.json", c => c.Jobs.CancelJobAsync(ProjectId, JobId, true, CancellationToken.None));
 
         AssertRequest(request, "POST", "/v1/api/52187/jobs/1847312964/cancel", "forceCancel=true");
         Assert.That(request.Body, Is.Empty);
@@ -304,7 +304,7 @@ public sealed class JobsClientTests
     [Test]
     public async Task CancelJob_ReadsSuccessEnvelope()
     {
-        var (response, _) = await SendAsync("Jobs/cancelJob.success.json", c => c.Jobs.CancelJobAsync(ProjectId, JobId, "true"));
+        var (response, _) = await SendAsync("Jobs/cancelJob.success.json", c => c.Jobs.CancelJobAsync(ProjectId, JobId, true));
 
         using (Assert.EnterMultipleScope())
         {
@@ -329,7 +329,7 @@ public sealed class JobsClientTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.Variant, Is.EqualTo(KerasModelVariantEnum.Int8));
+            Assert.That(response.Variant, Is.EqualTo(KerasModelVariant.Int8));
             Assert.That(response.Variant?.IsKnown, Is.True);
             Assert.That(response.Device, Is.EqualTo("cortex-m4f-80mhz"));
             Assert.That(response.TfliteFileSizeBytes, Is.EqualTo(3072));

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated.Tests.Infrastructure;
@@ -17,6 +18,7 @@ public sealed class LearnClientTests
 {
     private const int ProjectId = 52187;
     private const int LearnId = 4;
+    private const string OctetStream = "application/octet-stream";
 
     [Test]
     public async Task GetKeras_SendsGetToLearnBlockPath()
@@ -54,7 +56,7 @@ public sealed class LearnClientTests
             Assert.That(keras.BatchSize, Is.EqualTo(32));
             Assert.That(keras.MinimumConfidenceRating, Is.EqualTo(0.6));
             Assert.That(keras.AugmentationPolicySpectrogram?.FreqMasking?.Value, Is.EqualTo("none"));
-            Assert.That(keras.LastShownModelVariant, Is.EqualTo(KerasModelVariantEnum.Int8));
+            Assert.That(keras.LastShownModelVariant, Is.EqualTo(KerasModelVariant.Int8));
             Assert.That(keras.CustomParameters, Is.Empty);
             Assert.That(keras.BlockParameters, Is.Null);
         }
@@ -266,8 +268,8 @@ public sealed class LearnClientTests
             Assert.That(metadata.Layers[3].Output!.Shape, Is.EqualTo(4));
             Assert.That(metadata.Layers[3].Output!.Name, Is.EqualTo("y_pred/Softmax:0"));
             Assert.That(metadata.ClassNames, Is.EqualTo(new[] { "idle", "snake", "updown", "wave" }));
-            Assert.That(metadata.AvailableModelTypes, Is.EqualTo(new[] { KerasModelTypeEnum.Int8, KerasModelTypeEnum.Float32 }));
-            Assert.That(metadata.RecommendedModelType, Is.EqualTo(KerasModelTypeEnum.Int8));
+            Assert.That(metadata.AvailableModelTypes, Is.EqualTo(new[] { KerasModelType.Int8, KerasModelType.Float32 }));
+            Assert.That(metadata.RecommendedModelType, Is.EqualTo(KerasModelType.Int8));
             Assert.That(metadata.Mode, Is.EqualTo(KerasModelMode.Classification));
             Assert.That(metadata.Mode?.IsKnown, Is.True);
             Assert.That(metadata.ObjectDetectionLastLayer, Is.Null);
@@ -286,8 +288,8 @@ public sealed class LearnClientTests
     {
         var (metadata, _) = await SendAsync("Learn/getKerasMetadata.success.json", c => c.Learn.GetKerasMetadataAsync(ProjectId, LearnId));
 
-        var int8 = metadata.ModelValidationMetrics.Single(m => m.Type == KerasModelTypeEnum.Int8);
-        var float32 = metadata.ModelValidationMetrics.Single(m => m.Type == KerasModelTypeEnum.Float32);
+        var int8 = metadata.ModelValidationMetrics.Single(m => m.Type == KerasModelType.Int8);
+        var float32 = metadata.ModelValidationMetrics.Single(m => m.Type == KerasModelType.Float32);
         var m4 = int8.OnDevicePerformance[0];
         using (Assert.EnterMultipleScope())
         {
@@ -331,4 +333,36 @@ public sealed class LearnClientTests
         }
     }
 
+    [Test]
+    public async Task DownloadLearnModel_SendsGetWithOctetStreamAccept()
+    {
+        var (_, request) = await DownloadAsync([1, 2, 3], c => c.Learn.DownloadLearnModelAsync(ProjectId, LearnId, "tflite-float32", CancellationToken.None));
+
+        AssertRequest(request, "GET", "/v1/api/52187/learn-data/4/model/tflite-float32", string.Empty, OctetStream);
+    }
+
+    [Test]
+    public async Task DownloadLearnModel_EscapesDownloadIdAsOnePathSegment()
+    {
+        var (_, request) = await DownloadAsync([1, 2, 3], c => c.Learn.DownloadLearnModelAsync(ProjectId, LearnId, "eon/int8 v2"));
+
+        AssertRequest(request, "GET", "/v1/api/52187/learn-data/4/model/eon%2Fint8%20v2", string.Empty, OctetStream);
+    }
+
+    [Test]
+    public async Task DownloadLearnModel_StreamsBytesUnchanged()
+    {
+        // Every byte value, so any text decoding or newline translation on the way would show.
+        var served = Enumerable.Range(0, 256).Select(i => (byte)i).Concat(Encoding.ASCII.GetBytes("\r\n\n\r")).ToArray();
+
+        var (file, _) = await DownloadAsync(served, c => c.Learn.DownloadLearnModelAsync(ProjectId, LearnId, "tflite-float32"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(file.Bytes, Is.EqualTo(served));
+            Assert.That(file.StatusCode, Is.EqualTo(200));
+            Assert.That(file.ContentType, Is.EqualTo(OctetStream));
+            Assert.That(file.ContentLength, Is.EqualTo(260));
+        }
+    }
 }

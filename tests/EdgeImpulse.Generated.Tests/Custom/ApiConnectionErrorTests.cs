@@ -220,7 +220,7 @@ public sealed class ApiConnectionErrorTests
         server.Enqueue(CannedResponse.Binary(new byte[4096]));
         using var client = server.CreateClient(o => o.MaxDownloadBytes = 1024);
 
-        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Dsp.DownloadDspArtifactAsync(52187, 3, "model.tflite"));
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Learn.DownloadLearnModelAsync(52187, 3, "tflite-float32"));
 
         Assert.That(ex!.Message, Does.Contain("4096").And.Contain("1024"));
     }
@@ -232,7 +232,7 @@ public sealed class ApiConnectionErrorTests
         server.Enqueue(CannedResponse.Binary(new byte[8192]) with { Chunked = true });
         using var client = server.CreateClient(o => o.MaxDownloadBytes = 1000);
 
-        using var download = await client.Dsp.DownloadDspArtifactAsync(52187, 3, "model.tflite");
+        using var download = await client.Learn.DownloadLearnModelAsync(52187, 3, "tflite-float32");
         Assert.That(download.ContentLength, Is.Null);
 
         Assert.That(async () => await download.Stream.CopyToAsync(Stream.Null), Throws.InstanceOf<EdgeImpulseApiException>().With.Message.Contain("1000"));
@@ -257,7 +257,7 @@ public sealed class ApiConnectionErrorTests
         using var client = server.CreateClient();
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
-            client.Dsp.SetDspConfigAsync(52187, 3, new DSPConfigRequest { Config = null! }));
+            client.Dsp.SetDspConfigAsync(52187, 3, new DspConfigRequest { Config = null! }));
 
         Assert.That(ex!.Message, Does.Contain("Config"));
         Assert.That(server.Requests, Is.Empty);
@@ -270,7 +270,7 @@ public sealed class ApiConnectionErrorTests
         using var client = server.CreateClient();
 
         await Assert.ThrowsAsync<ArgumentNullException>(() => client.Learn.SetKerasAsync(52187, 4, null!));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => client.Dsp.DownloadDspArtifactAsync(52187, 3, string.Empty));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => client.Learn.DownloadLearnModelAsync(52187, 3, string.Empty));
         Assert.That(server.Requests, Is.Empty);
     }
 

@@ -100,9 +100,9 @@ public sealed class EdgeImpulseClientOptionsInputTests
         await using var server = LoopbackServer.Start();
         using var client = server.CreateClient();
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Dsp.DownloadDspArtifactAsync(52187, 3, key));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Learn.DownloadLearnModelAsync(52187, 3, key));
 
-        Assert.That(ex!.ParamName, Is.EqualTo("key"));
+        Assert.That(ex!.ParamName, Is.EqualTo("modelDownloadId"));
         Assert.That(server.Requests, Is.Empty);
     }
 
@@ -115,8 +115,8 @@ public sealed class EdgeImpulseClientOptionsInputTests
         server.Enqueue(CannedResponse.Binary([1, 2, 3]));
         using var client = server.CreateClient();
 
-        using var file = await client.Dsp.DownloadDspArtifactAsync(52187, 3, key);
+        using var file = await client.Learn.DownloadLearnModelAsync(52187, 3, key);
 
-        Assert.That(server.SingleRequest.Path, Does.StartWith("/v1/api/52187/dsp-data/3/artifact/").And.Not.EndWith("/b"));
+        Assert.That(server.SingleRequest.Path, Does.StartWith("/v1/api/52187/learn-data/3/model/").And.Not.EndWith("/b"));
     }
 }

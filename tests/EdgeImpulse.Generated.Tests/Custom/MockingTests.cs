@@ -136,7 +136,7 @@ public sealed class MockingTests
     public async Task AHandWrittenJobsClient_GetsTheStartAndAttachMembersByDefault()
     {
         // An IJobsClient written before these members were on the interface still compiles and gets working ones.
-        IJobsClient jobs = new ScriptedJobsClient("Jobs/getJobStatus.success.json");
+        IJobsClient jobs = new ScriptedJobsClient("Jobs/getJobStatus.success.json").Client;
 
         var operation = jobs.AttachToJob(ProjectId, 42);
         var job = await operation.WaitForCompletionAsync(new JobWaitOptions { TimeProvider = new FastClock() });

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
@@ -23,6 +24,16 @@ internal static class WireAssert
         var result = await call(client);
         return (result, server.SingleRequest);
     }
+
+    // Reads the whole stream and disposes the FileResponse before the server goes away.
+    public static Task<(Downloaded File, RecordedRequest Request)> DownloadAsync(byte[] served, Func<EdgeImpulseClient, Task<FileResponse>> call) =>
+        SendAsync(CannedResponse.Binary(served), async client =>
+        {
+            using var file = await call(client);
+            using var copy = new MemoryStream();
+            await file.Stream.CopyToAsync(copy);
+            return new Downloaded(copy.ToArray(), file.ContentType, file.ContentLength, file.StatusCode);
+        });
 
     public static void AssertRequest(RecordedRequest request, string method, string path, string query, string accept = Json)
     {
@@ -63,3 +74,6 @@ internal static class WireAssert
         return json;
     }
 }
+
+/// <summary>A download read to the end: its bytes and what the response said about them.</summary>
+internal sealed record Downloaded(byte[] Bytes, string? ContentType, long? ContentLength, int StatusCode);

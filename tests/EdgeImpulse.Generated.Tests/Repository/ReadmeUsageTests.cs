@@ -34,7 +34,7 @@ public sealed class ReadmeUsageTests
         int dspId = impulse.DspBlocks[0].Id ?? throw new InvalidOperationException("no DSP block id");  // fields are nullable: see Types
         int learnId = impulse.LearnBlocks[0].Id ?? throw new InvalidOperationException("no learn block id");
 
-        await client.Dsp.SetDspConfigAsync(projectId, dspId, new DSPConfigRequest { Config = { ["scale-axes"] = "1" } });
+        await client.Dsp.SetDspConfigAsync(projectId, dspId, new DspConfigRequest { Config = { ["scale-axes"] = "1" } });
         var featureJob = await client.GenerateFeaturesAsync(projectId, dspId);        // starts the job, waits for it
 
         var training = await client.Jobs.StartTrainKerasAsync(projectId, learnId, new SetKerasParameterRequest { TrainingCycles = 30 });

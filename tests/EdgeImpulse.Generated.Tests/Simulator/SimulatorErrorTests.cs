@@ -251,7 +251,7 @@ public sealed class SimulatorErrorTests
             ("dspSampleTrainedFeatures", "GET", "dsp/9/features/get-graph/training?featureAx1=0&featureAx2=1&featureAx3=2", null, Dsp),
             ("downloadDspData", "GET", "dsp-data/9/x/training", null, Dsp),
             ("downloadDspLabels", "GET", "dsp-data/9/y/training", null, Dsp),
-            ("downloadDspArtifact", "GET", "dsp-data/9/artifact/features", null, Dsp),
+            ("downloadLearnModel", "GET", "learn-data/187/model/tflite-float32", null, Learn),
             ("generateFeaturesJob", "POST", "jobs/generate-features", Body("Jobs/generateFeaturesJob.request.json", dspId: 9), Dsp),
             ("autotuneDspJob", "POST", "jobs/autotune-dsp", Body("Jobs/autotuneDspJob.request.json", dspId: 9), Dsp),
             ("getJobStatus", "GET", "jobs/12873488112/status", null, Job),

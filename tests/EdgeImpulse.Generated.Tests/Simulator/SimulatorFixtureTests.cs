@@ -57,7 +57,7 @@ public sealed class SimulatorFixtureTests
         using var client = CreateClient(sim);
         var recorded = (JObject)JObject.Parse(TestPaths.ReadFixture("Dsp/dspSampleTrainedFeatures.success.json")).SelectToken("data[0].X")!;
 
-        var first = (await client.Dsp.DspSampleTrainedFeaturesAsync(sim.ProjectId, sim.DspId, 12, 0, 6, RawDataCategory.Training)).Data[0];
+        var first = (await client.Dsp.SampleTrainedFeaturesAsync(sim.ProjectId, sim.DspId, 12, 0, 6, RawDataCategory.Training)).Data[0];
 
         using (Assert.EnterMultipleScope())
         {
@@ -86,7 +86,7 @@ public sealed class SimulatorFixtureTests
         });
         using var client = CreateClient(sim);
 
-        var first = (await client.Dsp.DspSampleTrainedFeaturesAsync(sim.ProjectId, sim.DspId, 0, 6, 12, RawDataCategory.Training)).Data[0];
+        var first = (await client.Dsp.SampleTrainedFeaturesAsync(sim.ProjectId, sim.DspId, 0, 6, 12, RawDataCategory.Training)).Data[0];
 
         using (Assert.EnterMultipleScope())
         {
@@ -103,7 +103,7 @@ public sealed class SimulatorFixtureTests
         await using var sim = await StartAsync(o => o.StartTrained = true);
         using var client = CreateClient(sim);
 
-        var first = (await client.Dsp.DspSampleTrainedFeaturesAsync(sim.ProjectId, sim.DspId, 6, 1, 2, RawDataCategory.Training)).Data[0];
+        var first = (await client.Dsp.SampleTrainedFeaturesAsync(sim.ProjectId, sim.DspId, 6, 1, 2, RawDataCategory.Training)).Data[0];
 
         using (Assert.EnterMultipleScope())
         {

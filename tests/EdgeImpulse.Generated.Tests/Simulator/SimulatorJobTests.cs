@@ -92,7 +92,7 @@ public sealed class SimulatorJobTests
         var id = (await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId })).Id;
         clock.Advance(TimeSpan.FromSeconds(3));
 
-        await client.Jobs.CancelJobAsync(sim.ProjectId, id!.Value, "true");
+        await client.Jobs.CancelJobAsync(sim.ProjectId, id!.Value, true);
         var cancelled = (await client.Jobs.GetJobStatusAsync(sim.ProjectId, id!.Value)).Job!;
         var logs = await client.Jobs.GetJobsLogsAsync(sim.ProjectId, id!.Value);
         clock.Advance(TimeSpan.FromSeconds(30));
@@ -227,7 +227,7 @@ public sealed class SimulatorJobTests
         switch (change)
         {
             case "setDspConfig":
-                await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DSPConfigRequest { Config = { ["scale-axes"] = "7" } });
+                await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DspConfigRequest { Config = { ["scale-axes"] = "7" } });
                 break;
             case "runDspSampleSlice":
                 var run = new DspRunRequestWithoutFeatures { Params = { ["scale-axes"] = "7" }, Store = true };
@@ -263,7 +263,7 @@ public sealed class SimulatorJobTests
         var id = (await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId })).Id;
         clock.Advance(TimeSpan.FromSeconds(5));
 
-        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DSPConfigRequest { Config = { ["scale-axes"] = "1" } });
+        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DspConfigRequest { Config = { ["scale-axes"] = "1" } });
         clock.Advance(TimeSpan.FromSeconds(30));
         var metadata = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
 
@@ -283,7 +283,7 @@ public sealed class SimulatorJobTests
         using var client = CreateClient(sim);
         await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId });
         clock.Advance(TimeSpan.FromSeconds(5));
-        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DSPConfigRequest { Config = { ["scale-axes"] = "7" } });
+        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DspConfigRequest { Config = { ["scale-axes"] = "7" } });
         await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId });
 
         clock.Advance(TimeSpan.FromSeconds(8));

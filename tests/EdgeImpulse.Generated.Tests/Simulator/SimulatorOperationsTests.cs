@@ -35,7 +35,7 @@ public sealed class SimulatorOperationsTests
 
         var impulse = await client.Impulse.GetImpulseAsync(project);
         var config = await client.Dsp.GetDspConfigAsync(project, dsp);
-        await client.Dsp.SetDspConfigAsync(project, dsp, new DSPConfigRequest { Config = { ["fft-length"] = "32" } });
+        await client.Dsp.SetDspConfigAsync(project, dsp, new DspConfigRequest { Config = { ["fft-length"] = "32" } });
         var features = await GenerateFeaturesAsync(client, sim, featureImportance: true);
         var logs = await client.Jobs.GetJobsLogsAsync(project, features.Id!.Value);
         var logText = await client.Jobs.DownloadJobsLogsAsync(project, features.Id!.Value);
@@ -48,15 +48,13 @@ public sealed class SimulatorOperationsTests
         var run = await client.Dsp.RunDspSampleSliceAsync(project, dsp, sample, 0, FixtureJson.Read<DspRunRequestWithoutFeatures>("Dsp/runDspSampleSlice.request.json"), 2000);
         var readOnly = await client.Dsp.RunDspSampleSliceReadOnlyAsync(project, dsp, sample, 0, 2000);
         var onFeatures = await client.Dsp.RunDspOnFeaturesArrayAsync(project, dsp, FixtureJson.Read<DspRunRequestWithFeatures>("Dsp/runDspOnFeaturesArray.request.json"));
-        var sampleFeatures = await client.Dsp.DspGetFeaturesForSampleAsync(project, dsp, sample);
-        var trainedFeatures = await client.Dsp.DspSampleTrainedFeaturesAsync(project, dsp, 0, 6, 12, RawDataCategory.Training);
+        var sampleFeatures = await client.Dsp.GetFeaturesForSampleAsync(project, dsp, sample);
+        var trainedFeatures = await client.Dsp.SampleTrainedFeaturesAsync(project, dsp, 0, 6, 12, RawDataCategory.Training);
         using (var data = await client.Dsp.DownloadDspDataAsync(project, dsp, RawDataCategory.Training))
         using (var labels = await client.Dsp.DownloadDspLabelsAsync(project, dsp, RawDataCategory.Training))
-        using (var artifact = await client.Dsp.DownloadDspArtifactAsync(project, dsp, "features"))
         {
             Assert.That((await ReadAllAsync(data)).Length, Is.GreaterThan(128));
             Assert.That((await ReadAllAsync(labels)).Length, Is.GreaterThan(128));
-            Assert.That(await ReadAllAsync(artifact), Is.Not.Empty);
         }
 
         var autotune = await WaitForJobAsync(client, sim, (await client.Jobs.AutotuneDspJobAsync(project, FixtureJson.Read<AutotuneDspRequest>("Jobs/autotuneDspJob.request.json"))).Id);
@@ -67,6 +65,11 @@ public sealed class SimulatorOperationsTests
         await client.Learn.SetKerasAsync(project, learn, FixtureJson.Read<SetKerasParameterRequest>("Learn/setKeras.request.json"));
         var training = await WaitForJobAsync(client, sim, (await client.Jobs.TrainKerasJobAsync(project, learn, FixtureJson.Read<SetKerasParameterRequest>("Jobs/trainKerasJob.request.json"))).Id);
         var modelMetadata = await client.Learn.GetKerasMetadataAsync(project, learn);
+        using (var model = await client.Learn.DownloadLearnModelAsync(project, learn, "tflite-float32"))
+        {
+            Assert.That(await ReadAllAsync(model), Is.Not.Empty);
+        }
+
         var toCancel = await client.Jobs.TrainKerasJobAsync(project, learn, new SetKerasParameterRequest());
         await client.Jobs.CancelJobAsync(project, toCancel.Id!.Value);
         await client.Dsp.ClearDspBlockAsync(project, dsp);

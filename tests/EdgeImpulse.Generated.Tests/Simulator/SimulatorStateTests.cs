@@ -38,7 +38,7 @@ public sealed class SimulatorStateTests
         var before = await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId);
         var items = before.Config!.SelectMany(g => g.Items).ToArray();
 
-        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DSPConfigRequest { Config = { ["fft-length"] = "64", ["filter-type"] = "high" } });
+        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DspConfigRequest { Config = { ["fft-length"] = "64", ["filter-type"] = "high" } });
         var after = (await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId)).Config!.SelectMany(g => g.Items).ToDictionary(i => i.Param!);
         var metadata = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
 
@@ -66,7 +66,7 @@ public sealed class SimulatorStateTests
         await client.Dsp.ClearDspBlockAsync(sim.ProjectId, sim.DspId);
         var cleared = await client.Dsp.GetDspConfigAsync(sim.ProjectId, sim.DspId);
         await GenerateFeaturesAsync(client, sim);
-        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DSPConfigRequest { Config = { ["fft-length"] = "128" } });
+        await client.Dsp.SetDspConfigAsync(sim.ProjectId, sim.DspId, new DspConfigRequest { Config = { ["fft-length"] = "128" } });
         var stale = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
 
         using (Assert.EnterMultipleScope())
@@ -93,8 +93,8 @@ public sealed class SimulatorStateTests
         var log = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, job.Id!.Value);
         var keras = await client.Learn.GetKerasAsync(sim.ProjectId, sim.LearnId);
         var trained = await client.Learn.GetKerasMetadataAsync(sim.ProjectId, sim.LearnId);
-        var float32 = trained.ModelValidationMetrics.Single(m => m.Type == KerasModelTypeEnum.Float32);
-        var int8 = trained.ModelValidationMetrics.Single(m => m.Type == KerasModelTypeEnum.Int8);
+        var float32 = trained.ModelValidationMetrics.Single(m => m.Type == KerasModelType.Float32);
+        var int8 = trained.ModelValidationMetrics.Single(m => m.Type == KerasModelType.Int8);
 
         using (Assert.EnterMultipleScope())
         {

@@ -46,7 +46,7 @@ public sealed class SimulatorWorkflowTests
             Assert.That(result.LogLineCount, Is.GreaterThan(0).And.EqualTo(log.TotalCount), "every line of the training log was streamed once");
             Assert.That(result.FeatureShape, Is.EqualTo(new[] { metadata.WindowCount, metadata.FeatureCount }));
             Assert.That(result.FeatureType, Is.EqualTo("float32"));
-            Assert.That(result.Accuracy, Is.EqualTo(keras.ModelValidationMetrics.Single(m => m.Type == KerasModelTypeEnum.Float32).Accuracy));
+            Assert.That(result.Accuracy, Is.EqualTo(keras.ModelValidationMetrics.Single(m => m.Type == KerasModelType.Float32).Accuracy));
             Assert.That(result.Accuracy, Is.EqualTo(LastValidationAccuracy(text)).Within(0.00005), "the metrics are the last val_accuracy the log printed (4 decimals)");
             Assert.That(output.ToString(), Does.Contain($"Done: features job {result.FeatureJob.Id}, training job {result.TrainingJob.Id} ({result.LogLineCount} log lines)"));
             Assert.That(output.ToString(), Does.Contain("      | Job completed (success)"));
@@ -230,7 +230,7 @@ public sealed class SimulatorWorkflowTests
 
     private static void CancelOnceStarted(JobProgress progress, CancellationTokenSource cts)
     {
-        if (progress.State == JobState.Started)
+        if (progress.State == JobProgressState.Started)
         {
             cts.Cancel();
         }

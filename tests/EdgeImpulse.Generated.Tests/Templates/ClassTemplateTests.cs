@@ -58,7 +58,7 @@ public sealed class ClassTemplateTests
                     Assert.That(property.GetValue(fresh), Is.Not.Null.And.Empty, $"{type.Name}.{property.Name} starts empty");
                     Assert.That(property.GetCustomAttribute<JsonPropertyAttribute>()!.NullValueHandling, Is.EqualTo(NullValueHandling.Ignore), $"{type.Name}.{property.Name}: a JSON null keeps it empty");
                     var optional = property.GetCustomAttribute<RequiredAttribute>() is null;
-                    Assert.That(type.GetMethod("ShouldSerialize" + property.Name, BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes) is not null, Is.EqualTo(optional), $"{type.Name}.{property.Name}: an optional collection tells whether it was touched");
+                    Assert.That(property.DeclaringType!.GetMethod("ShouldSerialize" + property.Name, BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes) is not null, Is.EqualTo(optional), $"{type.Name}.{property.Name}: an optional collection tells whether it was touched");
                 }
                 else
                 {

@@ -18,8 +18,8 @@ public static class EdgeImpulseServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="EdgeImpulseClient"/> (transient, on an <see cref="HttpClient"/> from <c>IHttpClientFactory</c>)
-    /// and the area clients <see cref="ILearnClient"/>, <see cref="IDspClient"/>, <see cref="IJobsClient"/> and
-    /// <see cref="IImpulseClient"/>, with options set in code.
+    /// and every area client (<see cref="ILearnClient"/>, <see cref="IDspClient"/>, <see cref="IJobsClient"/>,
+    /// <see cref="IImpulseClient"/>, ... one per tag of the Studio API), with options set in code.
     /// </summary>
     /// <remarks>
     /// Lifetimes: see <see cref="AddEdgeImpulseClient(IServiceCollection)"/>; resolve the clients within a scope.
@@ -99,10 +99,11 @@ public static class EdgeImpulseServiceCollectionExtensions
         services.TryAddTransient(provider => new EdgeImpulseClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             WithContainerLogging(provider.GetRequiredService<IOptionsMonitor<EdgeImpulseClientOptions>>().CurrentValue, provider)));
-        services.TryAddTransient<ILearnClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Learn);
-        services.TryAddTransient<IDspClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Dsp);
-        services.TryAddTransient<IJobsClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Jobs);
-        services.TryAddTransient<IImpulseClient>(provider => provider.GetRequiredService<EdgeImpulseClient>().Impulse);
+        foreach (var area in GeneratedClients.All)
+        {
+            services.TryAdd(ServiceDescriptor.Transient(area.Interface, provider => area.Get(provider.GetRequiredService<EdgeImpulseClient>())));
+        }
+
         return builder;
     }
 

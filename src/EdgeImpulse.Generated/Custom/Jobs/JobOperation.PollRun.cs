@@ -45,7 +45,7 @@ public partial class JobOperation
         /// <summary>Polls the status (tolerating transient failures) and reports progress.</summary>
         public async Task<Job> PollStatusAsync()
         {
-            var before = _operation.LastStatus is { } last ? JobProgress.StateOf(last) : (JobState?)null;
+            var before = _operation.LastStatus is { } last ? JobProgress.StateOf(last) : (JobProgressState?)null;
             var job = await CallAsync(_operation.UpdateStatusAsync).ConfigureAwait(false);
             _polls++;
             var state = JobProgress.StateOf(job);

@@ -150,7 +150,7 @@ public partial class JobOperation
     /// <returns>A task that completes when the server accepted the request.</returns>
     /// <exception cref="EdgeImpulseApiException">The call failed.</exception>
     public virtual Task CancelAsync(bool force = false, CancellationToken cancellationToken = default) =>
-        Jobs.CancelJobAsync(ProjectId, JobId, force ? "true" : null, cancellationToken);
+        Jobs.CancelJobAsync(ProjectId, JobId, force ? true : null, cancellationToken);
 
     /// <summary>Reads the job's last log lines (getJobsLogs), oldest first, whatever order the server sends them in.</summary>
     /// <param name="count">How many lines, 1 to 1000 (the server keeps no more).</param>

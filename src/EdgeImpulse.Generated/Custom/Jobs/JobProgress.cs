@@ -4,7 +4,7 @@ using System;
 namespace EdgeImpulse.Generated;
 
 /// <summary>Where a job is in its life, read from its <c>started</c> and <c>finished</c> timestamps.</summary>
-public enum JobState
+public enum JobProgressState
 {
     /// <summary>Created but not started yet (queued, or waiting for the cluster).</summary>
     Created,
@@ -31,7 +31,7 @@ public sealed class JobProgress
     public Job Job { get; }
 
     /// <summary>Gets the job's state in that poll.</summary>
-    public JobState State { get; }
+    public JobProgressState State { get; }
 
     /// <summary>Gets the time since the wait started.</summary>
     public TimeSpan Elapsed { get; }
@@ -42,6 +42,6 @@ public sealed class JobProgress
     /// <inheritdoc />
     public override string ToString() => $"Job {Job.Id} {State} after {Elapsed} ({PollCount} polls)";
 
-    internal static JobState StateOf(Job job) =>
-        job.Finished is not null ? JobState.Finished : job.Started is not null ? JobState.Started : JobState.Created;
+    internal static JobProgressState StateOf(Job job) =>
+        job.Finished is not null ? JobProgressState.Finished : job.Started is not null ? JobProgressState.Started : JobProgressState.Created;
 }

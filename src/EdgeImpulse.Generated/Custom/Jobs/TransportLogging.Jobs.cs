@@ -8,7 +8,7 @@ namespace EdgeImpulse.Generated;
 internal sealed partial class TransportLogging
 {
     /// <summary>Records a job's state change seen by a status poll.</summary>
-    public void JobStateChanged(int projectId, long jobId, JobState state)
+    public void JobStateChanged(int projectId, long jobId, JobProgressState state)
     {
         if (_logger.IsEnabled(LogLevel.Information))
         {
@@ -17,5 +17,5 @@ internal sealed partial class TransportLogging
     }
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Job {JobId} in project {ProjectId} is now {State}")]
-    private static partial void LogJobState(ILogger logger, long jobId, int projectId, JobState state);
+    private static partial void LogJobState(ILogger logger, long jobId, int projectId, JobProgressState state);
 }

@@ -1,12 +1,10 @@
 // CUSTOM: what the transport knows about an operation beyond its request: its method, path template (for logs and
 // traces, never the filled-in path) and whether re-sending it is safe. The table is generated from the spec
 // (x-edgeimpulse-idempotent; a job starter is an operation answering StartJobResponse; see tools/EdgeImpulse.Generated.SpecTool/IdempotencyRule.cs and corrections.overlay.yaml),
-// one list per generated client (the static Operations property Templates/Client.Class.liquid writes); this file only
-// joins them, whichever clients the spec has.
+// one list per generated client (Custom/GeneratedClients.cs joins them).
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 
 namespace EdgeImpulse.Generated;
 
@@ -19,11 +17,7 @@ namespace EdgeImpulse.Generated;
 internal sealed record ApiOperation(string Id, string Method, string PathTemplate, bool Idempotent, bool StartsJob)
 {
     private static readonly FrozenDictionary<string, ApiOperation> ById =
-        typeof(ApiOperation).Assembly.GetTypes()
-            .Where(type => type.IsClass && type.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>() is { Tool: "NSwag" })
-            .Select(type => type.GetProperty("Operations", BindingFlags.Static | BindingFlags.NonPublic)?.GetValue(null))
-            .OfType<IReadOnlyList<ApiOperation>>()
-            .SelectMany(operations => operations)
+        GeneratedClients.All.SelectMany(client => client.Operations)
             .ToFrozenDictionary(operation => operation.Id, System.StringComparer.Ordinal);
 
     /// <summary>Gets every operation the generated clients have.</summary>

@@ -177,7 +177,7 @@ public sealed class JobLogStreamTests
         {
             Assert.That(lines.Select(l => l.Data), Is.EqualTo(Enumerable.Range(1, 9).Select(GrowingLogJob.Text)));
             Assert.That(server.Requests[^1].Path, Does.EndWith("/stdout"));
-            Assert.That(progress.Reports.Select(p => p.State).Last(), Is.EqualTo(JobState.Finished));
+            Assert.That(progress.Reports.Select(p => p.State).Last(), Is.EqualTo(JobProgressState.Finished));
         }
     }
 

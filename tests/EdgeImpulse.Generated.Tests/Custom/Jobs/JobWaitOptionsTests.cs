@@ -57,7 +57,7 @@ public sealed class JobWaitOptionsTests
         var options = new JobWaitOptions();
         spoil(options);
 
-        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new JobOperation(jobs, 52187, 1847312964).WaitForCompletionAsync(options, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new JobOperation(jobs.Client, 52187, 1847312964).WaitForCompletionAsync(options, CancellationToken.None));
 
         Assert.That((ex!.ParamName, jobs.StatusCalls), Is.EqualTo((parameter, 0)));
     }
@@ -69,7 +69,7 @@ public sealed class JobWaitOptionsTests
         var options = new JobWaitOptions { LogLinesPerPoll = 0 };
 
         Assert.That(
-            async () => await new JobOperation(jobs, 52187, 1847312964).StreamLogsAsync(options, CancellationToken.None).GetAsyncEnumerator().MoveNextAsync(),
+            async () => await new JobOperation(jobs.Client, 52187, 1847312964).StreamLogsAsync(options, CancellationToken.None).GetAsyncEnumerator().MoveNextAsync(),
             Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo(nameof(JobWaitOptions.LogLinesPerPoll)));
         Assert.That(jobs.StatusCalls, Is.Zero);
     }

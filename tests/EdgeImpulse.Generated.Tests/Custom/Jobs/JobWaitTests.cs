@@ -39,7 +39,7 @@ public sealed class JobWaitTests
             Assert.That(job.FinishedSuccessful, Is.True);
             Assert.That(operation.HasCompleted, Is.True);
             Assert.That(operation.LastStatus, Is.SameAs(job));
-            Assert.That(progress.Reports.Select(p => p.State), Is.EqualTo(new[] { JobState.Created, JobState.Started, JobState.Finished }));
+            Assert.That(progress.Reports.Select(p => p.State), Is.EqualTo(new[] { JobProgressState.Created, JobProgressState.Started, JobProgressState.Finished }));
             Assert.That(progress.Reports.Select(p => p.PollCount), Is.EqualTo(new[] { 1, 2, 3 }));
             Assert.That(progress.Reports[^1].Job, Is.SameAs(job));
             Assert.That(server.Requests.Select(r => (r.Method, r.Path)), Is.EqualTo(Enumerable.Repeat(("GET", StatusPath), 3)));
@@ -297,7 +297,7 @@ public sealed class JobWaitTests
         var clock = new SteppingClock();
         var jobs = new HangingJobsClient(clock, TimeSpan.FromSeconds(50));
 
-        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => new JobOperation(jobs, ProjectId, TrainingJobId).WaitForCompletionAsync(new JobWaitOptions { TimeProvider = clock }, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => new JobOperation(jobs.Client, ProjectId, TrainingJobId).WaitForCompletionAsync(new JobWaitOptions { TimeProvider = clock }, CancellationToken.None));
 
         using (Assert.EnterMultipleScope())
         {
@@ -326,7 +326,7 @@ public sealed class JobWaitTests
         {
             Assert.That(job.FinishedSuccessful, Is.True);
             Assert.That(server.Requests, Has.Count.EqualTo(6));
-            Assert.That(progress.Reports.Select(p => p.State), Is.EqualTo(new[] { JobState.Started, JobState.Finished }));
+            Assert.That(progress.Reports.Select(p => p.State), Is.EqualTo(new[] { JobProgressState.Started, JobProgressState.Finished }));
         }
     }
 
@@ -553,7 +553,7 @@ public sealed class JobWaitTests
     public async Task Operation_WorksOverAnyIJobsClient()
     {
         var jobs = new ScriptedJobsClient("Jobs/getJobStatus.running.json", "Jobs/getJobStatus.success.json");
-        var operation = new JobOperation(jobs, ProjectId, TrainingJobId);
+        var operation = new JobOperation(jobs.Client, ProjectId, TrainingJobId);
 
         var job = await operation.WaitForCompletionAsync(Fast(), CancellationToken.None);
 
@@ -567,9 +567,9 @@ public sealed class JobWaitTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(() => new JobOperation(null!, ProjectId, TrainingJobId), Throws.ArgumentNullException);
-            Assert.That(() => new JobOperation(jobs, 0, TrainingJobId), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("projectId"));
-            Assert.That(() => new JobOperation(jobs, ProjectId, -1), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("jobId"));
-            Assert.That(() => new JobOperation(jobs, ProjectId, TrainingJobId).GetLastLogLinesAsync(1001), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("count"));
+            Assert.That(() => new JobOperation(jobs.Client, 0, TrainingJobId), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("projectId"));
+            Assert.That(() => new JobOperation(jobs.Client, ProjectId, -1), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("jobId"));
+            Assert.That(() => new JobOperation(jobs.Client, ProjectId, TrainingJobId).GetLastLogLinesAsync(1001), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("count"));
         }
     }
 
@@ -583,32 +583,25 @@ public sealed class JobWaitTests
     private static CannedResponse TooManyRequests(string retryAfter) =>
         CannedResponse.Json("{\"success\":false,\"error\":\"Too many requests\"}", 429) with { Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter } };
 
-    /// <summary>A jobs client whose status polls each take <c>hang</c> on the clock and then fail without a response.</summary>
-    private sealed class HangingJobsClient(SteppingClock clock, TimeSpan hang) : IJobsClient
+    /// <summary>A jobs client (<see cref="Client"/>) whose status polls each take <c>hang</c> on the clock and then fail without a response.</summary>
+    private sealed class HangingJobsClient
     {
         private int _calls;
 
-        public int Calls => _calls;
-
-        public Task<GetJobResponse> GetJobStatusAsync(int projectId, long jobId, CancellationToken cancellationToken = default)
+        public HangingJobsClient(SteppingClock clock, TimeSpan hang)
         {
-            Interlocked.Increment(ref _calls);
-            clock.Advance(hang);
-            throw new EdgeImpulseApiException("getJobStatus: the request timed out", "getJobStatus", 0, null, null, null);
+            Client = StatusOnlyJobsClient.Create(
+                () =>
+                {
+                    Interlocked.Increment(ref _calls);
+                    clock.Advance(hang);
+                    throw new EdgeImpulseApiException("getJobStatus: the request timed out", "getJobStatus", 0, null, null, null);
+                },
+                "this client only hangs on getJobStatus.");
         }
 
-        public Task<StartJobResponse> AutotuneDspJobAsync(int projectId, AutotuneDspRequest body, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public IJobsClient Client { get; }
 
-        public Task<StartJobResponse> GenerateFeaturesJobAsync(int projectId, GenerateFeaturesRequest body, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<ProfileTfLiteResponse> GetProfileTfliteJobResultAsync(int projectId, long jobId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<StartJobResponse> TrainKerasJobAsync(int projectId, int learnId, SetKerasParameterRequest body, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<GenericApiResponse> CancelJobAsync(int projectId, long jobId, string? forceCancel = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<LogStdoutResponse> GetJobsLogsAsync(int projectId, long jobId, int? limit = null, JobLogLevel? logLevel = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<string> DownloadJobsLogsAsync(int projectId, long jobId, int? limit = null, JobLogLevel? logLevel = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public int Calls => _calls;
     }
 }

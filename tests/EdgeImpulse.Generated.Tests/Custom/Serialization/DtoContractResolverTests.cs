@@ -52,7 +52,7 @@ public sealed class DtoContractResolverTests
     [Test]
     public void EmptyRequiredCollections_AreSent()
     {
-        var written = Write(new DSPConfigRequest());
+        var written = Write(new DspConfigRequest());
 
         Assert.That(written["config"], Is.EqualTo(new JObject()));
     }

@@ -18,8 +18,8 @@ public sealed class JsonRequestBodyTests
 
         // Past the first pooled buffer (4096 characters), with characters of two, three and four UTF-8 bytes.
         var config = Enumerable.Range(0, 400).ToDictionary(i => $"key{i}", i => $"värde €{i} 🙂 \"quoted\" \\ \n");
-        yield return new TestCaseData(new DSPConfigRequest { Config = config }).SetName("large DSP config with non-ASCII text and escapes");
-        yield return new TestCaseData(new DSPConfigRequest { Config = new Dictionary<string, string>() }).SetName("empty DSP config");
+        yield return new TestCaseData(new DspConfigRequest { Config = config }).SetName("large DSP config with non-ASCII text and escapes");
+        yield return new TestCaseData(new DspConfigRequest { Config = new Dictionary<string, string>() }).SetName("empty DSP config");
     }
 
     [TestCaseSource(nameof(Bodies))]

@@ -19,8 +19,8 @@ public sealed class RequestBodyValidatorTests
     {
         var recorded = JsonConvert.DeserializeObject<SetKerasParameterRequest>(TestPaths.ReadFixture("Learn/setKeras.request.json"))!;
         yield return new TestCaseData(recorded).SetName("setKeras recorded request: valid");
-        yield return new TestCaseData(new DSPConfigRequest { Config = new Dictionary<string, string>() }).SetName("DSPConfigRequest with config: valid");
-        yield return new TestCaseData(new DSPConfigRequest { Config = null! }).SetName("DSPConfigRequest without config: [Required] missing");
+        yield return new TestCaseData(new DspConfigRequest { Config = new Dictionary<string, string>() }).SetName("DspConfigRequest with config: valid");
+        yield return new TestCaseData(new DspConfigRequest { Config = null! }).SetName("DspConfigRequest without config: [Required] missing");
         yield return new TestCaseData(new ImpulseDspBlock { Id = 3, Type = string.Empty, Name = "s", Axes = ["x"], Title = "t" }).SetName("ImpulseDspBlock complete (empty strings allowed): valid");
         yield return new TestCaseData(new ImpulseDspBlock { Id = 0, Type = "spectral-analysis", Name = "s", Axes = ["x"], Title = "t" }).SetName("ImpulseDspBlock with Id 0: [Range(1, ...)] broken");
         yield return new TestCaseData(new ImpulseDspBlock { Id = 3, Type = "t", Name = null!, Axes = null!, Title = "t" }).SetName("ImpulseDspBlock with null fields: several missing");

@@ -83,11 +83,11 @@ public sealed class StalledBodyTests
         await using var server = LoopbackServer.Start();
         server.Enqueue(Stalling(CannedResponse.Binary(new byte[64 * 1024])));
         using var client = server.CreateClient(o => o.ReadTimeout = Short);
-        using var file = await client.Dsp.DownloadDspArtifactAsync(ProjectId, 3, "model.tflite", testToken);
+        using var file = await client.Learn.DownloadLearnModelAsync(ProjectId, 3, "tflite-float32", testToken);
 
         var ex = await TimedAsync(() => file.Stream.CopyToAsync(Stream.Null, testToken));
 
-        AssertTimedOut(ex, "downloadDspArtifact", "300 ms", "EdgeImpulseClientOptions.ReadTimeout");
+        AssertTimedOut(ex, "downloadLearnModel", "300 ms", "EdgeImpulseClientOptions.ReadTimeout");
         Assert.That(ex.Message, Does.Contain("after 1000 bytes"));
     }
 
@@ -98,11 +98,11 @@ public sealed class StalledBodyTests
         await using var server = LoopbackServer.Start();
         server.Enqueue(Stalling(CannedResponse.Binary(new byte[64 * 1024])));
         using var client = server.CreateClient(o => o.ReadTimeout = Short);
-        using var file = await client.Dsp.DownloadDspArtifactAsync(ProjectId, 3, "model.tflite", testToken);
+        using var file = await client.Learn.DownloadLearnModelAsync(ProjectId, 3, "tflite-float32", testToken);
 
         var ex = await TimedAsync(() => Task.Run(() => file.Stream.CopyTo(Stream.Null), testToken));
 
-        AssertTimedOut(ex, "downloadDspArtifact", "300 ms", "EdgeImpulseClientOptions.ReadTimeout");
+        AssertTimedOut(ex, "downloadLearnModel", "300 ms", "EdgeImpulseClientOptions.ReadTimeout");
     }
 
     [Test]
@@ -112,7 +112,7 @@ public sealed class StalledBodyTests
         await using var server = LoopbackServer.Start();
         server.Enqueue(CannedResponse.Binary(new byte[3000]));
         using var client = server.CreateClient(o => o.ReadTimeout = TimeSpan.FromMilliseconds(200));
-        using var file = await client.Dsp.DownloadDspArtifactAsync(ProjectId, 3, "model.tflite", testToken);
+        using var file = await client.Learn.DownloadLearnModelAsync(ProjectId, 3, "tflite-float32", testToken);
 
         // The caller takes longer between reads than ReadTimeout: only the wait for the server counts.
         var buffer = new byte[1000];
@@ -206,12 +206,12 @@ public sealed class StalledBodyTests
         });
         await using var provider = services.BuildServiceProvider(validateScopes: true);
         using var scope = provider.CreateScope();
-        var dsp = scope.ServiceProvider.GetRequiredService<IDspClient>();
-        using var file = await dsp.DownloadDspArtifactAsync(ProjectId, 3, "model.tflite", testToken);
+        var learn = scope.ServiceProvider.GetRequiredService<ILearnClient>();
+        using var file = await learn.DownloadLearnModelAsync(ProjectId, 3, "tflite-float32", testToken);
 
         var ex = await TimedAsync(() => file.Stream.CopyToAsync(Stream.Null, testToken));
 
-        AssertTimedOut(ex, "downloadDspArtifact", "300 ms", "EdgeImpulseClientOptions.ReadTimeout");
+        AssertTimedOut(ex, "downloadLearnModel", "300 ms", "EdgeImpulseClientOptions.ReadTimeout");
     }
 
     [Test]
@@ -234,7 +234,7 @@ public sealed class StalledBodyTests
         await using var server = LoopbackServer.Start();
         server.Enqueue(Stalling(CannedResponse.Binary(new byte[64 * 1024])));
         using var client = server.CreateClient();
-        using var file = await client.Dsp.DownloadDspArtifactAsync(ProjectId, 3, "model.tflite", testToken);
+        using var file = await client.Learn.DownloadLearnModelAsync(ProjectId, 3, "tflite-float32", testToken);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(testToken);
         cts.CancelAfter(Short);
 
