@@ -19,12 +19,12 @@ var created = await client.Networks.CreateNetworkAsync(
         Name = "fruit-detector",
         Description = "Finds fruit on a conveyor",
         Metadata = new JObject { ["owner"] = "vision-team" },
-        Framework = Framework.Tensorflow1_x,
+        Framework = Framework.Tensorflow1X,
         Preprocessing = new Preprocessing
         {
-            Inputs = [new InputPreprocessing { Tensor_name = "input:0", Image = new ImagePreprocessing { Dimension_order = DimensionOrder.NHWC, Resize_type = ResizeType.SQUASH, Target_size = "224x224", Color_channels = ColorChannels.RGB, Pixel_scaling = 255 } }],
+            Inputs = [new InputPreprocessing { TensorName = "input:0", Image = new ImagePreprocessing { DimensionOrder = DimensionOrder.NHWC, ResizeType = ResizeType.SQUASH, TargetSize = "224x224", ColorChannels = ColorChannels.RGB, PixelScaling = 255 } }],
         },
-        Postprocessings = [new Postprocessing { Tensors_output = new DefaultPostprocessing { Tensors = ["logits:0"] } }],
+        Postprocessings = [new Postprocessing { TensorsOutput = new DefaultPostprocessing { Tensors = ["logits:0"] } }],
     },
     [new NetworkFile("saved_model.pb", Encoding.UTF8.GetBytes("a stand-in graph"))]);
 Console.WriteLine($"Created network {created.Id} ({created.Name}).");

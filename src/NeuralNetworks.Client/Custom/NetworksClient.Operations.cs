@@ -43,7 +43,7 @@ public partial interface INetworksClient
 public partial class NetworksClient
 {
     private static readonly ApiOperation CreateNetwork = new("createNetwork", "POST", "networks/", Idempotent: false, StartsJob: false);
-    private static readonly ApiOperation DeleteNetwork = new("deleteNetwork", "DELETE", "networks/{network_id}/", Idempotent: true, StartsJob: false);
+    private static readonly ApiOperation DeleteNetwork = new("deleteNetwork", "DELETE", "networks/{networkId}/", Idempotent: true, StartsJob: false);
     private static readonly ApiOperation ListNetworksNext = new("listNetworks", "GET", "networks/?page", Idempotent: true, StartsJob: false);
 
     /// <inheritdoc />
@@ -120,8 +120,8 @@ public partial class NetworksClient
     /// <inheritdoc />
     public virtual Task DeleteNetworkAsync(int networkId, CancellationToken cancellationToken = default)
     {
-        var request = new RestRequest("networks/{network_id}/", Method.Delete);
-        ApiConnection.AddPathSegment(request, "network_id", networkId);
+        var request = new RestRequest("networks/{networkId}/", Method.Delete);
+        ApiConnection.AddPathSegment(request, "networkId", networkId);
         return _connection.RunAsync(request, DeleteNetwork, ReadNoContent, cancellationToken);
     }
 

@@ -20,7 +20,7 @@ public partial class Postprocessing
         var index = 0;
         foreach (var postprocessing in postprocessings)
         {
-            var given = (postprocessing?.Tensors_output is null ? 0 : 1) + (postprocessing?.Standard_output is null ? 0 : 1);
+            var given = (postprocessing?.TensorsOutput is null ? 0 : 1) + (postprocessing?.StandardOutput is null ? 0 : 1);
             if (given != 1)
             {
                 throw new ArgumentException(

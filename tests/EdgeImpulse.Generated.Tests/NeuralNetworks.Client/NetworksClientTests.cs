@@ -88,15 +88,15 @@ public sealed class NetworksClientTests
         var network = await client.Networks.GetNetworkAsync(7);
 
         Assert.That((server.SingleRequest.Method, server.SingleRequest.Path), Is.EqualTo(("GET", "/v1/networks/7/")));
-        Assert.That((network.Id, network.Name, network.Task_id), Is.EqualTo(((int?)7, "fruit-detector", (int?)9321)));
-        Assert.That(network.Update_date, Is.EqualTo(new DateTimeOffset(2026, 11, 30, 8, 15, 42, TimeSpan.FromHours(1)).AddTicks(1234560)));
-        Assert.That(network.Framework, Is.EqualTo(Framework.Tensorflow1_x));
+        Assert.That((network.Id, network.Name, network.TaskId), Is.EqualTo(((int?)7, "fruit-detector", (int?)9321)));
+        Assert.That(network.UpdateDate, Is.EqualTo(new DateTimeOffset(2026, 11, 30, 8, 15, 42, TimeSpan.FromHours(1)).AddTicks(1234560)));
+        Assert.That(network.Framework, Is.EqualTo(Framework.Tensorflow1X));
         Assert.That((string?)network.Metadata?["owner"], Is.EqualTo("vision-team"));
         var image = network.Preprocessing!.Inputs.Single().Image!;
-        Assert.That((image.Dimension_order, image.Resize_type, image.Color_channels), Is.EqualTo(((DimensionOrder?)DimensionOrder.NHWC, (ResizeType?)ResizeType.SQUASH, (ColorChannels?)ColorChannels.RGB)));
-        Assert.That((image.Target_size, image.Pixel_scaling, image.Mean_file), Is.EqualTo(("224x224", (float?)255f, "mean.npy")));
-        Assert.That(network.Postprocessings[0].Tensors_output!.Tensors, Is.EqualTo(new[] { "logits:0", "embedding:0" }));
-        Assert.That(network.Postprocessings[1].Standard_output!.Boxes_tensor, Is.EqualTo("boxes:0"));
+        Assert.That((image.DimensionOrder, image.ResizeType, image.ColorChannels), Is.EqualTo(((DimensionOrder?)DimensionOrder.NHWC, (ResizeType?)ResizeType.SQUASH, (ColorChannels?)ColorChannels.RGB)));
+        Assert.That((image.TargetSize, image.PixelScaling, image.MeanFile), Is.EqualTo(("224x224", (float?)255f, "mean.npy")));
+        Assert.That(network.Postprocessings[0].TensorsOutput!.Tensors, Is.EqualTo(new[] { "logits:0", "embedding:0" }));
+        Assert.That(network.Postprocessings[1].StandardOutput!.BoxesTensor, Is.EqualTo("boxes:0"));
         Assert.That(network.AdditionalProperties["deployment_zone"], Is.EqualTo("eu-west"), "an unknown field is kept");
     }
 
@@ -123,7 +123,7 @@ public sealed class NetworksClientTests
         using var client = CreateClient(server);
 
         var created = await client.Networks.CreateNetworkAsync(
-            NewNetwork(new Postprocessing { Tensors_output = new DefaultPostprocessing { Tensors = ["logits:0"] } }),
+            NewNetwork(new Postprocessing { TensorsOutput = new DefaultPostprocessing { Tensors = ["logits:0"] } }),
             [new NetworkFile("saved_model.pb", Encoding.UTF8.GetBytes("GRAPH-BYTES")), new NetworkFile("variables.index", Encoding.UTF8.GetBytes("INDEX-BYTES"))]);
 
         var request = server.SingleRequest;
@@ -147,9 +147,9 @@ public sealed class NetworksClientTests
         using var client = CreateClient(server);
         var postprocessing = new Postprocessing
         {
-            Tensors_output = tensors ? new DefaultPostprocessing { Tensors = ["logits:0"] } : null,
+            TensorsOutput = tensors ? new DefaultPostprocessing { Tensors = ["logits:0"] } : null,
 #pragma warning disable CS0612 // The deprecated detection output is still part of the rule.
-            Standard_output = standard ? new StandardPostprocessing { Boxes_tensor = "boxes:0", Scores_tensor = "scores:0" } : null,
+            StandardOutput = standard ? new StandardPostprocessing { BoxesTensor = "boxes:0", ScoresTensor = "scores:0" } : null,
 #pragma warning restore CS0612
         };
 
@@ -261,10 +261,10 @@ public sealed class NetworksClientTests
         Name = "fruit-detector",
         Description = "Finds fruit on a conveyor",
         Metadata = new JObject { ["owner"] = "vision-team" },
-        Framework = Framework.Tensorflow1_x,
+        Framework = Framework.Tensorflow1X,
         Preprocessing = new Preprocessing
         {
-            Inputs = [new InputPreprocessing { Tensor_name = "input:0", Image = new ImagePreprocessing { Resize_type = ResizeType.CROP, Target_size = "224x224" } }],
+            Inputs = [new InputPreprocessing { TensorName = "input:0", Image = new ImagePreprocessing { ResizeType = ResizeType.CROP, TargetSize = "224x224" } }],
         },
         Postprocessings = [postprocessing],
     };
