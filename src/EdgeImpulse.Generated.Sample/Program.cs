@@ -16,7 +16,8 @@ internal static class Program
           With no settings, starts the embedded Studio simulator on 127.0.0.1 and runs the workflow against it.
           To run against the real Studio, set EI_API_KEY (a project API key) and EI_PROJECT_ID (or --project-id).
           EI_BASE_URL overrides the API address. Against the real Studio the sample re-sends the block settings
-          it read (it changes no setting), and the jobs it starts (feature generation, training) really run.
+          it read (it changes no setting), and the jobs it starts (feature generation, training, a C++ library
+          deployment build, which adds a deployment version to the project) really run.
         """;
 
     private static async Task<int> Main(string[] args)

@@ -9,7 +9,7 @@ internal sealed class DspBlock(long id, string name, string type, OrderedDiction
 {
     public long Id { get; } = id;
 
-    public string Name { get; } = name;
+    public string Name { get; set; } = name;
 
     public string Type { get; } = type;
 

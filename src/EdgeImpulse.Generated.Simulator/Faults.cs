@@ -56,7 +56,7 @@ public sealed record Fault
     public string JobFailureMessage { get; init; } = "Scripted failure: the simulator was asked to fail this job";
 
     /// <summary>Gets the operations that start a job, which a <see cref="FaultKind.JobFails"/> fault can target.</summary>
-    public static IReadOnlyList<string> JobStartOperationIds { get; } = ["trainKerasJob", "generateFeaturesJob", "autotuneDspJob", "startProfileCustomDspBlock"];
+    public static IReadOnlyList<string> JobStartOperationIds { get; } = ["trainKerasJob", "generateFeaturesJob", "autotuneDspJob", "startProfileCustomDspBlock", "buildOnDeviceModelJob", "startVersionJob"];
 }
 
 /// <summary>The faults waiting to be injected; thread-safe, add and clear them while the simulator runs.</summary>

@@ -131,4 +131,30 @@ internal static class JobScripts
         (Info, "Compiling DSP block for cortex-m4f-80mhz...\n"),
         (Info, $"Profiling {block.Name} OK\n"),
     ];
+
+    public static IReadOnlyList<(string Level, string Data)> DeploymentWithoutTrainedModel(LearnBlock block) =>
+    [
+        (Info, "Exporting model...\n"),
+        (Error, $"ERR: The model of learn block \"{block.Name}\" (ID {block.Id}) has not been trained yet. Train it before building a deployment.\n"),
+    ];
+
+    public static IReadOnlyList<(string Level, string Data)> BuildDeployment(DeploymentBuild build, IEnumerable<LearnBlock> learnBlocks) =>
+    [
+        (Info, $"Building {build.Target["name"]} ({build.Type}) for impulse \"{build.ImpulseName}\" (ID {build.ImpulseId}), deployment version {build.Version}\n"),
+        (Info, $"Engine: {build.Engine}, model: {build.ModelType}\n"),
+        .. learnBlocks.Select(l => (Info, $"Exporting {build.ModelType} model of learn block \"{l.Name}\" (ID {l.Id})... OK\n")),
+        .. build.Engine.StartsWith("tflite-eon", StringComparison.Ordinal) ? [(Info, "Compiling the model with the EON Compiler... OK\n")] : Array.Empty<(string, string)>(),
+        (Info, "Compiling the inferencing library...\n"),
+        (Info, $"Packaging {build.FileName}... OK\n"),
+        (Info, string.Create(CultureInfo.InvariantCulture, $"Built {build.FileName} ({build.Package.Length} bytes)\n")),
+    ];
+
+    public static IReadOnlyList<(string Level, string Data)> CreateVersion(long projectId, int version, string description, int sampleCount, bool runModelTesting) =>
+    [
+        (Info, $"Creating version {version} of project {projectId}: \"{description}\"\n"),
+        (Info, $"Copying {sampleCount} samples...\n"),
+        (Info, "Copying the impulse, its blocks and trained models...\n"),
+        .. runModelTesting ? [(Info, "Running model testing...\n")] : Array.Empty<(string, string)>(),
+        (Info, $"Version {version} created\n"),
+    ];
 }

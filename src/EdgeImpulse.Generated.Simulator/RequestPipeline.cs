@@ -18,12 +18,12 @@ namespace EdgeImpulse.Generated.Simulator;
 internal sealed class RequestPipeline(StudioState state, IReadOnlyList<OperationSpec> operations, FaultList faults, string apiKey, TimeProvider time)
 {
     private readonly RouteTable _routes = new(operations);
-    private readonly StudioOperations _operations = new(state);
     private readonly ConcurrentQueue<SimulatorRequest> _requests = new();
 
     public IReadOnlyList<SimulatorRequest> Requests => _requests.ToArray();
 
-    public IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> Handlers => _operations.Handlers;
+    /// <summary>Gets the handlers of the simulated operations; the spec's other operations are not simulated (<see cref="StudioError.NotSimulated"/>).</summary>
+    public IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> Handlers { get; } = new StudioOperations(state).Handlers;
 
     public void ClearRequests() => _requests.Clear();
 
@@ -91,6 +91,13 @@ internal sealed class RequestPipeline(StudioState state, IReadOnlyList<Operation
         }
 
         Authenticate(request);
+
+        // Before the parameters: an operation without a handler answers the same whatever it is sent (and some have no projectId).
+        if (!Handlers.TryGetValue(operation.OperationId, out var handler))
+        {
+            throw StudioError.NotSimulated(operation.OperationId);
+        }
+
         if (RequestValidator.CheckParameters(operation, pathValues, request.Query) is { } parameterProblem)
         {
             throw StudioError.InvalidRequest(parameterProblem);
@@ -119,7 +126,7 @@ internal sealed class RequestPipeline(StudioState state, IReadOnlyList<Operation
             state.ScriptedJobFailure = jobFailure;
             try
             {
-                return Handlers[operation.OperationId](new OperationCall(operation, pathValues, request.Query, json, now));
+                return handler(new OperationCall(operation, pathValues, request.Query, json, now));
             }
             finally
             {

@@ -12,6 +12,8 @@ internal enum JobKind
     TrainKeras,
     AutotuneDsp,
     ProfileDsp,
+    BuildDeployment,
+    CreateVersion,
 }
 
 /// <summary>One line of a job's stdout, as getJobsLogs returns it.</summary>

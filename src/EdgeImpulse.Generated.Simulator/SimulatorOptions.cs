@@ -65,6 +65,12 @@ public sealed class JobTimings
     /// <summary>Gets or sets how long a DSP profiling job runs.</summary>
     public TimeSpan ProfileDsp { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Gets or sets how long a deployment build (buildOnDeviceModelJob) runs.</summary>
+    public TimeSpan BuildDeployment { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets how long a versioning job (startVersionJob) runs.</summary>
+    public TimeSpan CreateVersion { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Gets timings short enough for tests: every job is done well under a second.</summary>
     public static JobTimings Fast => new()
     {
@@ -73,11 +79,13 @@ public sealed class JobTimings
         TrainKeras = TimeSpan.FromMilliseconds(250),
         AutotuneDsp = TimeSpan.FromMilliseconds(150),
         ProfileDsp = TimeSpan.FromMilliseconds(100),
+        BuildDeployment = TimeSpan.FromMilliseconds(150),
+        CreateVersion = TimeSpan.FromMilliseconds(100),
     };
 
     internal JobTimings Validated()
     {
-        foreach (var (name, value) in new[] { (nameof(StartDelay), StartDelay), (nameof(GenerateFeatures), GenerateFeatures), (nameof(TrainKeras), TrainKeras), (nameof(AutotuneDsp), AutotuneDsp), (nameof(ProfileDsp), ProfileDsp) })
+        foreach (var (name, value) in new[] { (nameof(StartDelay), StartDelay), (nameof(GenerateFeatures), GenerateFeatures), (nameof(TrainKeras), TrainKeras), (nameof(AutotuneDsp), AutotuneDsp), (nameof(ProfileDsp), ProfileDsp), (nameof(BuildDeployment), BuildDeployment), (nameof(CreateVersion), CreateVersion) })
         {
             if (value < TimeSpan.Zero)
             {
@@ -85,6 +93,6 @@ public sealed class JobTimings
             }
         }
 
-        return new JobTimings { StartDelay = StartDelay, GenerateFeatures = GenerateFeatures, TrainKeras = TrainKeras, AutotuneDsp = AutotuneDsp, ProfileDsp = ProfileDsp };
+        return new JobTimings { StartDelay = StartDelay, GenerateFeatures = GenerateFeatures, TrainKeras = TrainKeras, AutotuneDsp = AutotuneDsp, ProfileDsp = ProfileDsp, BuildDeployment = BuildDeployment, CreateVersion = CreateVersion };
     }
 }

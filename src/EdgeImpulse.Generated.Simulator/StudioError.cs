@@ -41,6 +41,33 @@ internal sealed class StudioError(int status, string message) : Exception(messag
 
     public static StudioError InvalidRequest(string problem) => new(400, problem);
 
+    /// <summary>An operation of the spec the simulator has no handler for: HTTP 200 and <c>success: false</c>, like any action the Studio refuses, so a client does not retry it.</summary>
+    public static StudioError NotSimulated(string operationId) =>
+        new(200, $"{operationId} is not simulated: the EdgeImpulse.Generated Studio simulator answers only the operations listed in StudioSimulator.OperationIds");
+
+    public static StudioError UnknownDeploymentTarget(string type) => new(200, $"Unknown deployment target \"{type}\" (see listDeploymentTargetsForProject for the formats)");
+
+    public static StudioError DeploymentTargetDisabled(string name, string? reason) => new(200, $"Deployment target \"{name}\" is disabled for this project: {reason ?? "no reason given"}");
+
+    public static StudioError EngineNotSupported(string name, string engine, string supported) => new(200, $"Deployment target \"{name}\" does not support engine \"{engine}\" (supported: {supported})");
+
+    public static StudioError ModelVariantNotSupported(string name, string modelType) => new(200, $"Deployment target \"{name}\" does not support the {modelType} model");
+
+    /// <summary>A download of a build that does not exist, or not yet: 404, as a missing file.</summary>
+    public static StudioError DeploymentVersionNotFound(long version) => new(404, $"No deployment found with version {version}");
+
+    public static StudioError DeploymentNotReady(int version, long jobId, bool failed) => failed
+        ? new(404, $"Deployment version {version} failed to build (job {jobId}); build it again")
+        : new(404, $"Deployment version {version} is still building (job {jobId}); wait for the job to finish");
+
+    public static StudioError NoDeploymentBuilt(string type) => new(404, $"No deployment of type \"{type}\" has been built yet: start buildOnDeviceModelJob first");
+
+    public static StudioError OtherImpulseNotSimulated(long id, long simulated) => new(200, $"The simulator has one impulse (ID {simulated}): impulse {id} is not simulated");
+
+    public static StudioError InvalidImpulse(string problem) => new(200, $"Invalid impulse: {problem}");
+
+    public static StudioError BucketsNotSimulated() => new(200, "Data buckets are not simulated: leave bucketId empty to store the version in Edge Impulse hosted storage");
+
     public static StudioError MissingCredentials() => new(401, "Missing authentication: send an API key (x-api-key) or a JWT token (x-jwt-token)");
 
     public static StudioError InvalidApiKey() => new(401, "Invalid API key");

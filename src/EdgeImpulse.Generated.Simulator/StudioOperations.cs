@@ -11,7 +11,7 @@ namespace EdgeImpulse.Generated.Simulator;
 /// The handler of each of the 31 operations. Each starts from the operation's recording and adjusts ids and state; the
 /// pipeline calls them one at a time under the state lock, after the project id, parameters and body were checked.
 /// </summary>
-internal sealed class StudioOperations
+internal sealed partial class StudioOperations
 {
     private const int MaxLogLines = 1000;
     private static readonly string[] LogLevels = [JobScripts.Error, JobScripts.Warn, JobScripts.Info, JobScripts.Debug];
@@ -23,7 +23,7 @@ internal sealed class StudioOperations
     {
         _state = state;
         _fixtures = state.Fixtures;
-        Handlers = new Dictionary<string, Func<OperationCall, SimResponse>>(StringComparer.Ordinal)
+        var handlers = new Dictionary<string, Func<OperationCall, SimResponse>>(StringComparer.Ordinal)
         {
             ["getImpulse"] = GetImpulse,
             ["getKeras"] = GetKeras,
@@ -57,6 +57,8 @@ internal sealed class StudioOperations
             ["cancelJob"] = CancelJob,
             ["getProfileTfliteJobResult"] = GetProfileTfliteJobResult,
         };
+        AddDeploymentPathHandlers(handlers);
+        Handlers = handlers;
     }
 
     public IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> Handlers { get; }
@@ -65,12 +67,9 @@ internal sealed class StudioOperations
 
     private SimResponse GetImpulse(OperationCall call)
     {
+        RequireImpulse(call);
         var response = Recorded(call);
-        if (call.QueryLong("impulseId") is { } impulseId && (long?)response.SelectToken("impulse.id") != impulseId)
-        {
-            throw StudioError.ImpulseNotFound(impulseId);
-        }
-
+        response["impulse"] = ImpulseJson();
         return SimResponse.Json(response);
     }
 

@@ -15,9 +15,10 @@ using Microsoft.Extensions.Logging;
 namespace EdgeImpulse.Generated.Simulator;
 
 /// <summary>
-/// An Edge Impulse Studio stand-in on 127.0.0.1: the operations of the training story, answered from the recorded
-/// fixtures, with state (DSP and Keras settings, generated features, trained models, jobs that run over time and log),
-/// request validation against the spec, and injectable faults.
+/// An Edge Impulse Studio stand-in on 127.0.0.1: the operations of the train → deploy → download path, answered from
+/// the recorded fixtures, with state (DSP and Keras settings, generated features, trained models, deployment builds and
+/// their packages, impulse edits, versions, jobs that run over time and log), request validation against the spec, and
+/// injectable faults. Every other operation of the corrected spec answers <c>success: false</c> naming it.
 /// </summary>
 /// <example>
 /// <code>
@@ -63,7 +64,10 @@ public sealed class StudioSimulator : IAsyncDisposable
     /// <summary>Gets every request received so far, oldest first (a snapshot).</summary>
     public IReadOnlyList<SimulatorRequest> Requests => _pipeline.Requests;
 
-    /// <summary>Gets the operationIds the simulator answers (those of the training story; the corrected spec has more).</summary>
+    /// <summary>
+    /// Gets the operationIds (the Studio's, as on the wire) the simulator answers with state. Every other operation of the
+    /// corrected spec is routed, authenticated and answered with HTTP 200 and <c>{"success": false, "error": "&lt;operationId&gt; is not simulated: ..."}</c>.
+    /// </summary>
     public IReadOnlyCollection<string> OperationIds => _pipeline.Handlers.Keys.ToArray();
 
     /// <summary>Starts a simulator on 127.0.0.1.</summary>
@@ -89,8 +93,8 @@ public sealed class StudioSimulator : IAsyncDisposable
         var pipeline = new RequestPipeline(state, operations, faults, options.ApiKey, options.TimeProvider);
         EnsureEveryOperationIsHandled(operations, pipeline.Handlers);
 
-        // Build the request schemas now, so the first request with a body does not pay for it.
-        await Task.WhenAll(operations.Where(o => o.RequestSchema is not null).Select(StudioSpec.RequestSchemaAsync)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Build the request schemas of the simulated operations now, so the first request with a body does not pay for it.
+        await Task.WhenAll(operations.Where(o => o.RequestSchema is not null && pipeline.Handlers.ContainsKey(o.OperationId)).Select(StudioSpec.RequestSchemaAsync)).WaitAsync(cancellationToken).ConfigureAwait(false);
 
         // Explicit about everything configuration could otherwise change: content root, listener, logging, shutdown.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -126,8 +130,9 @@ public sealed class StudioSimulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    // The spec has every public operation; the simulator answers those of the training story. A handler must still
-    // name an operation of the spec (a renamed or removed operation is noticed at start).
+    // The spec has every public operation; the simulator answers those of the train → deploy → download path (the others
+    // answer success:false naming themselves). A handler must still name an operation of the spec (a renamed or removed
+    // operation is noticed at start).
     private static void EnsureEveryOperationIsHandled(IReadOnlyList<OperationSpec> operations, IReadOnlyDictionary<string, Func<OperationCall, SimResponse>> handlers)
     {
         var specified = operations.Select(o => o.OperationId).ToHashSet(StringComparer.Ordinal);

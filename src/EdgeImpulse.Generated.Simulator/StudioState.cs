@@ -10,7 +10,7 @@ namespace EdgeImpulse.Generated.Simulator;
 /// The simulated project: the impulse's blocks, their settings, the data set and the jobs. Built from the recordings,
 /// changed by requests. Not thread-safe by itself: the pipeline handles one request at a time under <see cref="Gate"/>.
 /// </summary>
-internal sealed class StudioState
+internal sealed partial class StudioState
 {
     /// <summary>The first id a new job gets: above int32, so clients that squeeze job ids into 32 bits fail visibly.</summary>
     public const long FirstJobId = (1L << 31) + 1;
@@ -62,6 +62,7 @@ internal sealed class StudioState
         if (options.StartTrained)
         {
             SeedRecordedHistory(metadata, dspConfig, recordedKeras);
+            SeedRecordedVersions();
         }
     }
 
@@ -129,6 +130,8 @@ internal sealed class StudioState
             JobKind.GenerateFeatures => _timings.GenerateFeatures,
             JobKind.TrainKeras => _timings.TrainKeras,
             JobKind.AutotuneDsp => _timings.AutotuneDsp,
+            JobKind.BuildDeployment => _timings.BuildDeployment,
+            JobKind.CreateVersion => _timings.CreateVersion,
             _ => _timings.ProfileDsp,
         };
         var finished = started + (succeeds ? duration : duration * 0.25);
@@ -156,6 +159,8 @@ internal sealed class StudioState
             JobKind.TrainKeras => ("Training model", "learn-train-studio-wrapper", $"keras-{blockId}"),
             JobKind.GenerateFeatures => ("Generating features", "dsp-generate-features", $"dsp-{blockId}"),
             JobKind.AutotuneDsp => ("Autotuning DSP parameters", "dsp-autotune", $"dsp-{blockId}"),
+            JobKind.BuildDeployment => ("Building on-device model", "build-ondevice-model", $"build-ondevice-model-{blockId}"),
+            JobKind.CreateVersion => ("Creating project version", "project-version", $"version-{blockId}"),
             _ => ("Profiling DSP block", "dsp-profile", $"dsp-{blockId}"),
         };
         return new SimulatedJob(id, kind, category, categoryKey, key, created, started, finished, succeeds, script);

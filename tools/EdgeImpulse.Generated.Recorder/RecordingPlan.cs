@@ -71,7 +71,10 @@ internal sealed record RecordingPlan(IReadOnlyList<PlannedCall> Calls, IReadOnly
         new("getProfileTfliteJobResult", RecordingInput.ProfileJob),
     ];
 
-    /// <summary>The operations never called against a user's project; their fixtures stay authored.</summary>
+    /// <summary>
+    /// Operations of the training story never called against a user's project, with why; their fixtures stay authored.
+    /// Every other operation that is not a GET is never called either, by rule (see <see cref="Build"/>).
+    /// </summary>
     public static IReadOnlyDictionary<string, string> NotRecorded { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["setKeras"] = "POST: changes the learn block's settings",
@@ -86,7 +89,6 @@ internal sealed record RecordingPlan(IReadOnlyList<PlannedCall> Calls, IReadOnly
         ["cancelJob"] = "POST: cancels a job",
         ["downloadDspData"] = "binary download (.npy); the fixture set holds no binary fixtures",
         ["downloadDspLabels"] = "binary download (.npy); the fixture set holds no binary fixtures",
-        ["downloadDspArtifact"] = "binary download of an internal artifact; the fixture set holds no binary fixtures",
     };
 
     /// <summary>Plans the calls for these settings; <paramref name="recorded"/> replaces the table (tests check the guards with it).</summary>
@@ -134,9 +136,10 @@ internal sealed record RecordingPlan(IReadOnlyList<PlannedCall> Calls, IReadOnly
         var recordedIds = recorded.Select(e => e.OperationId).ToHashSet(StringComparer.Ordinal);
         foreach (var operation in catalog.Operations.Where(o => !recordedIds.Contains(o.OperationId)).OrderBy(o => o.OperationId, StringComparer.Ordinal))
         {
-            var reason = !NotRecorded.TryGetValue(operation.OperationId, out var known)
-                ? "not in the recorder's table yet (add it to RecordingPlan.Recorded or NotRecorded)"
-                : operation.Method == "GET" ? known : known + "; its fixtures stay authored";
+            var reason = NotRecorded.TryGetValue(operation.OperationId, out var known)
+                ? operation.Method == "GET" ? known : known + "; its fixtures stay authored"
+                : operation.Method != "GET" ? $"{operation.Method}: may change the project, and only GET operations are recorded"
+                : "not in the recorder's table yet (add it to RecordingPlan.Recorded or NotRecorded)";
             skipped.Add(new SkippedOperation(operation.OperationId, reason));
         }
 

@@ -75,6 +75,10 @@ internal static class Program
                 document = TrimTo(document, Option(args, "--operations"), specName);
             }
 
+            // The union rules after the corrections, which declare the hand-written unions they reuse (and hide the
+            // ones they replace); before inline naming, which then names the merged types.
+            changes.AddRange(UnionRules.Apply(document));
+
             var optional = new NormalizerOptions(NameInlineSchemas: args.Contains("--name-inline-schemas"), DotNetNaming: args.Contains("--dotnet-naming"));
             if (optional.NameInlineSchemas || optional.DotNetNaming)
             {
@@ -87,6 +91,7 @@ internal static class Program
             }
 
             IdempotencyRule.Apply(document);
+            FormRequiredRule.Apply(document);
             var problems = SpecPreflight.Check(document, specName);
             if (problems.Count > 0)
             {

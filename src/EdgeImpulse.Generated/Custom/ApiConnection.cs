@@ -139,6 +139,26 @@ internal sealed class ApiConnection : IDisposable
         request.AddBody(JsonRequestBody.ToUtf8(body), JsonUtf8);
     }
 
+    /// <summary>Sets a text body (requestBody content text/plain, text/csv, ...) as UTF-8 with <paramref name="contentType"/>.</summary>
+    public static void AddTextBody(RestRequest request, string? body, string contentType, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(body, parameterName);
+        var type = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        type.CharSet ??= "utf-8";
+        request.AddBody(System.Text.Encoding.UTF8.GetBytes(body), type.ToString());
+    }
+
+    /// <summary>Sends an operation whose answer has no content the spec describes (e.g. 204); a JSON answer is still checked for the error envelope.</summary>
+    public Task SendWithoutResultAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
+        SendWithoutResultAsync(request, ApiOperation.Find(operationId), cancellationToken);
+
+    /// <summary>Sends an operation described by <paramref name="operation"/> whose answer has no content the spec describes.</summary>
+    public Task SendWithoutResultAsync(RestRequest request, ApiOperation operation, CancellationToken cancellationToken)
+    {
+        request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Json);
+        return RunAsync(request, operation, ReadNoResult, cancellationToken);
+    }
+
     /// <summary>Sends a JSON operation and streams its answer into <typeparamref name="T"/>.</summary>
     public Task<T> SendAsync<T>(RestRequest request, string operationId, CancellationToken cancellationToken)
         where T : class => SendAsync<T>(request, ApiOperation.Find(operationId), cancellationToken);
@@ -153,23 +173,39 @@ internal sealed class ApiConnection : IDisposable
 
     /// <summary>Sends a text operation (e.g. a job's log as plain text) and reads its answer.</summary>
     public Task<string> SendForTextAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
-        SendForTextAsync(request, ApiOperation.Find(operationId), cancellationToken);
+        SendForTextAsync(request, ApiOperation.Find(operationId), ContentType.Plain, cancellationToken);
+
+    /// <summary>Sends a text operation that answers <paramref name="accept"/> (the spec's media type, e.g. <c>text/csv</c>).</summary>
+    public Task<string> SendForTextAsync(RestRequest request, string operationId, string accept, CancellationToken cancellationToken) =>
+        SendForTextAsync(request, ApiOperation.Find(operationId), accept, cancellationToken);
 
     /// <summary>Sends a text operation described by <paramref name="operation"/>.</summary>
-    public Task<string> SendForTextAsync(RestRequest request, ApiOperation operation, CancellationToken cancellationToken)
+    public Task<string> SendForTextAsync(RestRequest request, ApiOperation operation, CancellationToken cancellationToken) =>
+        SendForTextAsync(request, operation, ContentType.Plain, cancellationToken);
+
+    /// <summary>Sends a text operation described by <paramref name="operation"/> that answers <paramref name="accept"/>.</summary>
+    public Task<string> SendForTextAsync(RestRequest request, ApiOperation operation, string accept, CancellationToken cancellationToken)
     {
-        request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Plain);
+        request.AddOrUpdateHeader(KnownHeaders.Accept, accept);
         return RunAsync(request, operation, ReadText, cancellationToken);
     }
 
     /// <summary>Sends a download operation; the body streams to the caller through <see cref="FileResponse.Stream"/>.</summary>
     public Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
-        SendForFileAsync(request, ApiOperation.Find(operationId), cancellationToken);
+        SendForFileAsync(request, ApiOperation.Find(operationId), ContentType.Binary, cancellationToken);
+
+    /// <summary>Sends a download operation that answers <paramref name="accept"/> (the spec's media type, e.g. <c>application/zip</c>).</summary>
+    public Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, string accept, CancellationToken cancellationToken) =>
+        SendForFileAsync(request, ApiOperation.Find(operationId), accept, cancellationToken);
 
     /// <summary>Sends a download operation described by <paramref name="operation"/>.</summary>
-    public Task<FileResponse> SendForFileAsync(RestRequest request, ApiOperation operation, CancellationToken cancellationToken)
+    public Task<FileResponse> SendForFileAsync(RestRequest request, ApiOperation operation, CancellationToken cancellationToken) =>
+        SendForFileAsync(request, operation, ContentType.Binary, cancellationToken);
+
+    /// <summary>Sends a download operation described by <paramref name="operation"/> that answers <paramref name="accept"/>.</summary>
+    public Task<FileResponse> SendForFileAsync(RestRequest request, ApiOperation operation, string accept, CancellationToken cancellationToken)
     {
-        request.AddOrUpdateHeader(KnownHeaders.Accept, ContentType.Binary);
+        request.AddOrUpdateHeader(KnownHeaders.Accept, accept);
         return RunAsync(request, operation, ReadFile, cancellationToken);
     }
 
@@ -191,6 +227,14 @@ internal sealed class ApiConnection : IDisposable
         var projectId = traced ? SegmentOf(request, "projectId") : null;
         var jobId = traced ? SegmentOf(request, "jobId") : null;
         var attempts = 0;
+
+        // A body streamed from the caller's files is re-sent only while it can be (see StreamedRequestBody.CanResend);
+        // one already spent by an earlier call (the same FileParameter over a non-seekable stream) is the caller's error.
+        var body = StreamedRequestBody.Of(request);
+        if (body is { CanResend: false })
+        {
+            throw new ArgumentException($"{operation.Id}: a file's stream was already sent by an earlier call and cannot be rewound; pass a new FileParameter, a seekable stream, FileParameter.FromFile or FileParameter.FromBytes.");
+        }
         return _retry.ExecuteAsync(
             operation,
             async token =>
@@ -211,7 +255,8 @@ internal sealed class ApiConnection : IDisposable
                     throw;
                 }
             },
-            cancellationToken);
+            cancellationToken,
+            body is null ? null : () => body.CanResend);
     }
 
     /// <summary>One attempt: sends the request once and reads the response (see <see cref="RunAsync{TResult}(RestRequest, ApiOperation, ReadResponse{TResult}, CancellationToken)"/>).</summary>
@@ -219,9 +264,14 @@ internal sealed class ApiConnection : IDisposable
     {
         var operationId = operation.Id;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var upload = StreamedRequestBody.Of(request);
         if (_options.Timeout != Timeout.InfiniteTimeSpan)
         {
             attempt.CancelAfter(_options.Timeout);
+
+            // While a streamed body goes out, each read restarts the clock: a large upload is not cut off for its size,
+            // a stalled one still is; after the last read the whole Timeout is left for the answer.
+            upload?.Progress = () => attempt.CancelAfter(_options.Timeout);
         }
 
         var capture = new ResponseCapture();
@@ -253,7 +303,7 @@ internal sealed class ApiConnection : IDisposable
                 response.Dispose();
                 response = null;
                 capture.Reset();
-                next.Interceptors = [capture];
+                (next.Interceptors ??= []).Add(capture);
                 request = next;
                 await _client.DownloadStreamAsync(request, attempt.Token).ConfigureAwait(false);
                 response = capture.Message ?? throw new HttpRequestException("RestSharp returned no response.");
@@ -284,6 +334,7 @@ internal sealed class ApiConnection : IDisposable
         finally
         {
             originalRequest.Interceptors?.Remove(capture);
+            upload?.Progress = null;
         }
     }
 
@@ -295,6 +346,9 @@ internal sealed class ApiConnection : IDisposable
 
     private static Task<string> ReadText(ResponseReader reader, HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
         reader.ReadTextAsync(response, operationId, cancellationToken);
+
+    private static Task<bool> ReadNoResult(ResponseReader reader, HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
+        reader.ReadNoResultAsync(response, operationId, cancellationToken);
 
     private static Task<FileResponse> ReadFile(ResponseReader reader, HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
         reader.ReadFileAsync(response, operationId, cancellationToken);

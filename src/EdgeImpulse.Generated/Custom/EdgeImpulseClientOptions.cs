@@ -22,7 +22,8 @@ public sealed class EdgeImpulseClientOptions
     /// <summary>
     /// Gets or sets the time one HTTP call may take before it fails: from sending the request until the whole answer
     /// is read (for JSON and text operations), or until the headers of a download have arrived (its body is then the
-    /// caller's to read, under <see cref="ReadTimeout"/>). <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
+    /// caller's to read, under <see cref="ReadTimeout"/>). While an upload's file is being sent, each chunk read from it
+    /// restarts the clock, so a large upload is bounded by its progress, not its size. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 

@@ -4,6 +4,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net.Http.Headers;
 
 namespace EdgeImpulse.Generated;
 
@@ -42,6 +43,18 @@ public partial class FileResponse : IDisposable
 
     /// <summary>Gets the media type the server declared, e.g. <c>application/octet-stream</c>.</summary>
     public string? ContentType => Header("Content-Type")?.Split(';')[0].Trim();
+
+    /// <summary>
+    /// Gets the file name the server gave in <c>Content-Disposition</c> (a deployment's <c>ei-project-zip-v3.zip</c>),
+    /// when it gave one: only its last path segment, so it can be combined with a folder of yours without leaving it.
+    /// </summary>
+    public string? FileName =>
+        Header("Content-Disposition") is { } disposition
+        && ContentDispositionHeaderValue.TryParse(disposition, out var parsed)
+        && Path.GetFileName((parsed.FileNameStar ?? parsed.FileName)?.Trim('"').Replace('\\', '/')) is { Length: > 0 } name
+        && name is not ("." or "..")
+            ? name
+            : null;
 
     /// <summary>Gets the length the server announced, when it did.</summary>
     public long? ContentLength => long.TryParse(Header("Content-Length"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) ? length : null;

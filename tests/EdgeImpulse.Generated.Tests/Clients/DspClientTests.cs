@@ -73,12 +73,12 @@ public sealed class DspClientTests
     [Test]
     public async Task DownloadDspLabels_SendsUnknownCategoryVerbatim()
     {
-        var category = new RawDataCategory("validation");
+        var category = new RawDataCategory("holdout"); // a category newer than this client
 
         var (_, request) = await DownloadAsync(LabelsNpy(), c => c.Dsp.DownloadDspLabelsAsync(ProjectId, DspId, category));
 
         Assert.That(category.IsKnown, Is.False);
-        AssertRequest(request, "GET", "/v1/api/52187/dsp-data/3/y/validation", string.Empty, OctetStream);
+        AssertRequest(request, "GET", "/v1/api/52187/dsp-data/3/y/holdout", string.Empty, OctetStream);
     }
 
     [Test]
@@ -637,14 +637,14 @@ public sealed class DspClientTests
         {
             Assert.That(sample.Id, Is.EqualTo(748301560L));
             Assert.That(sample.ProjectLabelingMethod, Is.EqualTo(ProjectLabelingMethod.LabelMap));
-            Assert.That(sample.LabelMap?.Type, Is.EqualTo(SampleKeyValueLabelsType.KeyValues));
-            Assert.That(sample.LabelMap?.Type?.Value, Is.EqualTo("key-values"));
-            Assert.That(sample.LabelMap?.Labels, Is.EquivalentTo(new Dictionary<string, string> { ["gesture"] = "snake", ["hand"] = "left", ["surface"] = "desk" }));
+            Assert.That(sample.LabelMap, Is.InstanceOf<SampleKeyValueLabels>(), "its type 'key-values' picks the variant");
+            Assert.That(sample.LabelMap?.AdditionalProperties, Is.Empty, "the discriminator is the type, not an unknown field");
+            Assert.That((sample.LabelMap as SampleKeyValueLabels)?.Labels, Is.EquivalentTo(new Dictionary<string, string> { ["gesture"] = "snake", ["hand"] = "left", ["surface"] = "desk" }));
             Assert.That(sample.StructuredLabelsList, Is.EqualTo(new[] { "snake" }));
             Assert.That(structured.StartIndex, Is.Zero);
             Assert.That(structured.EndIndex, Is.EqualTo(624));
             Assert.That(structured.Label, Is.EqualTo("snake"));
-            Assert.That(structured.LabelMap?.Labels, Does.ContainKey("hand").WithValue("left"));
+            Assert.That((structured.LabelMap as SampleKeyValueLabels)?.Labels, Does.ContainKey("hand").WithValue("left"));
             Assert.That(run.LabelForWindow, Is.EqualTo("snake"));
             Assert.That(run.Features[0], Is.EqualTo(2.80032));
         }

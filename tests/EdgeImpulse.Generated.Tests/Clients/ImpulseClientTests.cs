@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EdgeImpulse.Generated.Tests.Infrastructure;
+using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using static EdgeImpulse.Generated.Tests.Infrastructure.WireAssert;
 
@@ -88,4 +89,47 @@ public sealed class ImpulseClientTests
         }
     }
 
+    [Test]
+    public async Task CreateImpulse_PostsTheBlocks_AndReadsTheImpulseId()
+    {
+        var body = FixtureJson.Read<CreateImpulseRequest>("Impulse/createImpulse.request.json");
+
+        var (response, request) = await SendAsync("Impulse/createImpulse.success.json", c => c.Impulse.CreateImpulseAsync(ProjectId, body, cancellationToken: CancellationToken.None));
+
+        AssertRequest(request, "POST", "/v1/api/52187/impulse", string.Empty);
+        AssertJsonBody(request, "Impulse/createImpulse.request.json");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.LearnBlocks.Single().Dsp, Is.EqualTo(new[] { 3 }));
+            Assert.That(body.DspBlocks.Single().Axes, Is.EqualTo(new[] { "accX", "accY", "accZ" }));
+            Assert.That(response.Success, Is.True);
+            Assert.That(response.Id, Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task CreateImpulse_SendsTheImpulseIdWhenGiven()
+    {
+        var body = FixtureJson.Read<CreateImpulseRequest>("Impulse/createImpulse.request.json");
+
+        var (_, request) = await SendAsync("Impulse/createImpulse.success.json", c => c.Impulse.CreateImpulseAsync(ProjectId, body, 2));
+
+        AssertRequest(request, "POST", "/v1/api/52187/impulse", "impulseId=2");
+    }
+
+    [Test]
+    public async Task UpdateImpulse_PostsOnlyTheFieldsSet()
+    {
+        var body = FixtureJson.Read<UpdateImpulseRequest>("Impulse/updateImpulse.request.json");
+
+        var (response, request) = await SendAsync("Impulse/updateImpulse.success.json", c => c.Impulse.UpdateImpulseAsync(ProjectId, body, cancellationToken: CancellationToken.None));
+
+        AssertRequest(request, "POST", "/v1/api/52187/impulse/update", string.Empty);
+        AssertJsonBody(request, "Impulse/updateImpulse.request.json");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(JObject.Parse(request.Body).ContainsKey("type"), Is.False, "an unset field is not sent, so the update leaves it alone");
+            Assert.That(response.Success, Is.True);
+        }
+    }
 }

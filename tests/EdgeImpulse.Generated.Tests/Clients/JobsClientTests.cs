@@ -348,4 +348,81 @@ public sealed class JobsClientTests
     private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute, int second, int millisecond) =>
         new(year, month, day, hour, minute, second, millisecond, TimeSpan.Zero);
 
+    [Test]
+    public async Task BuildOnDeviceModelJob_PostsTheEngineAndVariant_WithTheTargetInTheQuery()
+    {
+        var body = FixtureJson.Read<BuildOnDeviceModelRequest>("Jobs/buildOnDeviceModelJob.request.json");
+
+        var (_, plain) = await SendAsync("Jobs/buildOnDeviceModelJob.success.json", c => c.Jobs.BuildOnDeviceModelJobAsync(ProjectId, "zip", body, cancellationToken: CancellationToken.None));
+        var (_, forImpulse) = await SendAsync("Jobs/buildOnDeviceModelJob.success.json", c => c.Jobs.BuildOnDeviceModelJobAsync(ProjectId, "arduino", body, 1));
+
+        AssertRequest(plain, "POST", "/v1/api/52187/jobs/build-ondevice-model", "type=zip");
+        AssertJsonBody(plain, "Jobs/buildOnDeviceModelJob.request.json");
+        AssertRequest(forImpulse, "POST", "/v1/api/52187/jobs/build-ondevice-model", "type=arduino&impulseId=1");
+        Assert.That(JObject.Parse(plain.Body).ContainsKey("parameters"), Is.False, "an unset optional field must not be sent");
+    }
+
+    [Test]
+    public async Task BuildOnDeviceModelJob_ReadsTheJobIdAndTheDeploymentVersion()
+    {
+        var body = new BuildOnDeviceModelRequest { Engine = DeploymentTargetEngine.TfliteEon, ModelType = KerasModelVariant.Int8 };
+
+        var (response, request) = await SendAsync("Jobs/buildOnDeviceModelJob.success.json", c => c.Jobs.BuildOnDeviceModelJobAsync(ProjectId, "zip", body));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Success, Is.True);
+            Assert.That(response.Id, Is.EqualTo(1847341178L));
+            Assert.That(response.DeploymentVersion, Is.EqualTo(3));
+            Assert.That(JObject.Parse(request.Body)["engine"]?.ToString(), Is.EqualTo("tflite-eon"));
+            Assert.That(JObject.Parse(request.Body)["modelType"]?.ToString(), Is.EqualTo("int8"));
+        }
+    }
+
+    [Test]
+    public async Task BuildOnDeviceModelJob_ReadsAJobIdAboveInt32()
+    {
+        var (response, _) = await SendAsync(CannedResponse.Json("""{"success": true, "id": 12873488112, "deploymentVersion": 4}"""), c => c.Jobs.BuildOnDeviceModelJobAsync(ProjectId, "zip", new BuildOnDeviceModelRequest { Engine = DeploymentTargetEngine.Tflite }));
+
+        Assert.That(response.Id, Is.EqualTo(LargeJobId));
+    }
+
+    [Test]
+    public async Task BuildOnDeviceModelJob_WithoutTheRequiredEngine_IsRefusedBeforeSending()
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => SendAsync("Jobs/buildOnDeviceModelJob.success.json", c => c.Jobs.BuildOnDeviceModelJobAsync(ProjectId, "zip", new BuildOnDeviceModelRequest { ModelType = KerasModelVariant.Int8 })));
+
+        Assert.That(ex!.Message, Does.Contain("Engine"));
+    }
+
+    [Test]
+    public async Task StartVersionJob_PostsTheDescription_AndReadsTheJobId()
+    {
+        var body = FixtureJson.Read<ProjectVersionRequest>("Jobs/startVersionJob.request.json");
+
+        var (response, request) = await SendAsync("Jobs/startVersionJob.success.json", c => c.Jobs.StartVersionJobAsync(ProjectId, body, CancellationToken.None));
+
+        AssertRequest(request, "POST", "/v1/api/52187/jobs/version", string.Empty);
+        AssertJsonBody(request, "Jobs/startVersionJob.request.json");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.MakePublic, Is.False);
+            Assert.That(response.Success, Is.True);
+            Assert.That(response.Id, Is.EqualTo(1847352240L));
+        }
+    }
+
+    [Test]
+    public async Task GetJobStatus_ReadsABuildJob()
+    {
+        var (response, _) = await SendAsync("Jobs/getJobStatus.build-deployment.json", c => c.Jobs.GetJobStatusAsync(ProjectId, 1847341178));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Job!.Id, Is.EqualTo(1847341178L));
+            Assert.That(response.Job.CategoryKey, Is.EqualTo("build-ondevice-model"));
+            Assert.That(response.Job.Key, Is.EqualTo("build-ondevice-model-3"));
+            Assert.That(response.Job.FinishedSuccessful, Is.True);
+        }
+    }
 }

@@ -149,7 +149,7 @@ public sealed class LearnClientTests
         var (keras, _) = await SendAsync("Learn/getKeras.extra-properties.json", c => c.Learn.GetKerasAsync(ProjectId, LearnId));
 
         var model = keras.TransferLearningModels.Single();
-        var blockRef = model.AdditionalProperties.TryGetValue("customBlockRef", out var raw) ? raw as JObject : null;
+        var blockRef = model.AdditionalProperties.TryGetValue("customBlockSource", out var raw) ? raw as JObject : null;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(keras.Name, Is.EqualTo("Classifier"), "known fields still read");
@@ -157,7 +157,7 @@ public sealed class LearnClientTests
             Assert.That(keras.AdditionalProperties["trainingProcessor"].ToString(), Is.EqualTo("gpu"));
             Assert.That(keras.Thresholds.Single().AdditionalProperties.Keys, Is.EquivalentTo(new[] { "unit" }));
             Assert.That(keras.Thresholds.Single().AdditionalProperties["unit"].ToString(), Is.EqualTo("score"));
-            Assert.That(model.AdditionalProperties.Keys, Is.EquivalentTo(new[] { "customBlockRef" }));
+            Assert.That(model.AdditionalProperties.Keys, Is.EquivalentTo(new[] { "customBlockSource" }));
             Assert.That(blockRef, Is.Not.Null);
             Assert.That(blockRef?["type"]?.ToString(), Is.EqualTo("organization-block"));
             Assert.That(blockRef?["version"]?.Type, Is.EqualTo(JTokenType.Integer));
@@ -326,7 +326,7 @@ public sealed class LearnClientTests
         {
             Assert.That(metadata.Mode?.Value, Is.EqualTo("time-series-forecast"));
             Assert.That(metadata.Mode?.IsKnown, Is.False);
-            Assert.That(metadata.ObjectDetectionLastLayer?.Value, Is.EqualTo("qc-yolox"));
+            Assert.That(metadata.ObjectDetectionLastLayer?.Value, Is.EqualTo("yolo-world"));
             Assert.That(metadata.ObjectDetectionLastLayer?.IsKnown, Is.False);
             Assert.That(metadata.RecommendedModelType?.IsKnown, Is.True);
             Assert.That(metadata.Layers, Has.Count.EqualTo(4), "the rest of the payload still reads");

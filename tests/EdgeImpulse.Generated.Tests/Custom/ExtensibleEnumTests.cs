@@ -10,7 +10,7 @@ public sealed class ExtensibleEnumTests
     [Test]
     public void UnknownServerValue_ReadsAndWritesBackUnchanged()
     {
-        const string json = """{"mode":"time-series-forecast","objectDetectionLastLayer":"qc-yolox"}""";
+        const string json = """{"mode":"time-series-forecast","objectDetectionLastLayer":"yolo-world"}""";
 
         var metadata = JsonConvert.DeserializeObject<KerasModelMetadata>(json, ApiConnection.SerializerSettings)!;
         var written = JsonConvert.SerializeObject(metadata, ApiConnection.SerializerSettings);
@@ -19,8 +19,8 @@ public sealed class ExtensibleEnumTests
         {
             Assert.That(metadata.Mode?.Value, Is.EqualTo("time-series-forecast"));
             Assert.That(metadata.Mode?.IsKnown, Is.False);
-            Assert.That(metadata.ObjectDetectionLastLayer!.Value.Value, Is.EqualTo("qc-yolox"));
-            Assert.That(written, Does.Contain("\"mode\":\"time-series-forecast\"").And.Contain("\"objectDetectionLastLayer\":\"qc-yolox\""));
+            Assert.That(metadata.ObjectDetectionLastLayer!.Value.Value, Is.EqualTo("yolo-world"));
+            Assert.That(written, Does.Contain("\"mode\":\"time-series-forecast\"").And.Contain("\"objectDetectionLastLayer\":\"yolo-world\""));
         }
     }
 

@@ -19,6 +19,9 @@ internal sealed record RecordedRequest(
     IReadOnlyDictionary<string, string> Headers,
     string Body)
 {
+    /// <summary>Gets the body's bytes as they arrived (<see cref="Body"/> is their UTF-8 reading; a file upload may not be text).</summary>
+    public byte[] BodyBytes { get; init; } = [];
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
 
@@ -120,13 +123,18 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return this;
     }
 
-    public EdgeImpulseClient CreateClient(Action<EdgeImpulseClientOptions>? configure = null)
+    public EdgeImpulseClient CreateClient(Action<EdgeImpulseClientOptions>? configure = null) => new(Options(configure));
+
+    /// <summary>The transport alone, for requests no generated operation of today's spec makes (e.g. a multipart upload).</summary>
+    public ApiConnection CreateConnection(Action<EdgeImpulseClientOptions>? configure = null) => new(Options(configure), null);
+
+    private EdgeImpulseClientOptions Options(Action<EdgeImpulseClientOptions>? configure)
     {
         // One attempt per call unless a test turns retries on: most tests here check what one attempt does with an
         // answer (RetryPolicyTests and the fault suite check the retries).
         var options = new EdgeImpulseClientOptions { BaseUrl = BaseUrl, ApiKey = ApiKey, Timeout = TimeSpan.FromSeconds(10), Retry = new EdgeImpulseRetryOptions { MaxRetries = 0 } };
         configure?.Invoke(options);
-        return new EdgeImpulseClient(options);
+        return options;
     }
 
     public async ValueTask DisposeAsync()
@@ -166,10 +174,11 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
-        string body;
-        using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+        byte[] bodyBytes;
+        using (var buffer = new MemoryStream())
         {
-            body = await reader.ReadToEndAsync().ConfigureAwait(false);
+            await request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
+            bodyBytes = buffer.ToArray();
         }
 
         var headers = request.Headers.AllKeys.OfType<string>()
@@ -181,7 +190,10 @@ internal sealed class LoopbackServer : IAsyncDisposable
             queryStart < 0 ? rawUrl : rawUrl[..queryStart],
             queryStart < 0 ? string.Empty : rawUrl[(queryStart + 1)..],
             headers,
-            body);
+            Encoding.UTF8.GetString(bodyBytes))
+        {
+            BodyBytes = bodyBytes,
+        };
         _requests.Enqueue(recorded);
 
         var canned = Responder?.Invoke(recorded) ?? (_responses.TryDequeue(out var next) ? next : DefaultResponse);

@@ -116,6 +116,7 @@ public sealed class RecorderLoopbackTests
             }
 
             Assert.That(_run.Output, Does.Contain("skipped   setKeras: POST: changes the learn block's settings; its fixtures stay authored"));
+            Assert.That(_run.Output, Does.Contain("skipped   buildOnDeviceModelJob: POST: may change the project, and only GET operations are recorded"));
         }
     }
 

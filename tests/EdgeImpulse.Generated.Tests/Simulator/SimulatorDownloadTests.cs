@@ -37,6 +37,21 @@ public sealed class SimulatorDownloadTests
     }
 
     [Test]
+    public async Task DownloadDspData_Validation_IsAccepted_AndTheProjectsEmptyValidationSet()
+    {
+        // 'validation' is a RawDataCategory since the Node bindings 1.95.13 (a correction); the project has no such samples.
+        await using var sim = await StartAsync();
+        using var client = CreateClient(sim);
+        await GenerateFeaturesAsync(client, sim);
+        var metadata = await client.Dsp.GetDspMetadataAsync(sim.ProjectId, sim.DspId);
+
+        using var file = await client.Dsp.DownloadDspDataAsync(sim.ProjectId, sim.DspId, RawDataCategory.Validation);
+        var npy = NpyFile.Parse(await ReadAllAsync(file));
+
+        Assert.That(npy.Shape, Is.EqualTo(new long[] { 0, metadata.FeatureCount!.Value }));
+    }
+
+    [Test]
     public async Task DownloadDspData_Raw_HasOneColumnPerRawValueOfAWindow()
     {
         await using var sim = await StartAsync();

@@ -171,14 +171,14 @@ public sealed class SimulatorFaultTests
     [TestCaseSource(nameof(JobStarts))]
     public async Task JobFails_FailsTheJobTheNextStartStarts_WithTheScriptedLine_ThenJobsSucceedAgain(string operationId)
     {
-        await using var sim = await StartAsync();
+        await using var sim = await StartAsync(o => o.StartTrained = true);   // a deployment build needs a trained model
         using var client = CreateClient(sim);
         await GenerateFeaturesAsync(client, sim);                       // training needs features to succeed
         sim.Faults.Add(new Fault { Kind = FaultKind.JobFails, OperationId = operationId, JobFailureMessage = "ERR: scripted for " + operationId });
 
-        var failed = await WaitForJobAsync(client, sim, (await StartJobAsync(client, sim, operationId)).Id);
+        var failed = await WaitForJobAsync(client, sim, await StartJobAsync(client, sim, operationId));
         var log = await client.Jobs.DownloadJobsLogsAsync(sim.ProjectId, failed.Id!.Value);
-        var next = await WaitForJobAsync(client, sim, (await StartJobAsync(client, sim, operationId)).Id);
+        var next = await WaitForJobAsync(client, sim, await StartJobAsync(client, sim, operationId));
 
         using (Assert.EnterMultipleScope())
         {
@@ -201,12 +201,14 @@ public sealed class SimulatorFaultTests
         Assert.That(ex!.Message, Does.EndWith(": ERR: disk full"));
     }
 
-    private static Task<StartJobResponse> StartJobAsync(EdgeImpulseClient client, StudioSimulator sim, string operationId) => operationId switch
+    private static async Task<long?> StartJobAsync(EdgeImpulseClient client, StudioSimulator sim, string operationId) => operationId switch
     {
-        "trainKerasJob" => client.Jobs.TrainKerasJobAsync(sim.ProjectId, sim.LearnId, new SetKerasParameterRequest()),
-        "generateFeaturesJob" => client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId }),
-        "autotuneDspJob" => client.Jobs.AutotuneDspJobAsync(sim.ProjectId, new AutotuneDspRequest { DspId = sim.DspId }),
-        _ => client.Dsp.StartProfileCustomDspBlockAsync(sim.ProjectId, sim.DspId, new DspRunRequestWithoutFeaturesReadOnly()),
+        "trainKerasJob" => (await client.Jobs.TrainKerasJobAsync(sim.ProjectId, sim.LearnId, new SetKerasParameterRequest())).Id,
+        "generateFeaturesJob" => (await client.Jobs.GenerateFeaturesJobAsync(sim.ProjectId, new GenerateFeaturesRequest { DspId = sim.DspId })).Id,
+        "autotuneDspJob" => (await client.Jobs.AutotuneDspJobAsync(sim.ProjectId, new AutotuneDspRequest { DspId = sim.DspId })).Id,
+        "buildOnDeviceModelJob" => (await client.Jobs.BuildOnDeviceModelJobAsync(sim.ProjectId, "zip", new BuildOnDeviceModelRequest { Engine = DeploymentTargetEngine.Tflite })).Id,
+        "startVersionJob" => (await client.Jobs.StartVersionJobAsync(sim.ProjectId, new ProjectVersionRequest { Description = "scripted", MakePublic = false })).Id,
+        _ => (await client.Dsp.StartProfileCustomDspBlockAsync(sim.ProjectId, sim.DspId, new DspRunRequestWithoutFeaturesReadOnly())).Id,
     };
 
     [Test]

@@ -50,6 +50,13 @@ public sealed class SimulatorWorkflowTests
             Assert.That(result.Accuracy, Is.EqualTo(LastValidationAccuracy(text)).Within(0.00005), "the metrics are the last val_accuracy the log printed (4 decimals)");
             Assert.That(output.ToString(), Does.Contain($"Done: features job {result.FeatureJob.Id}, training job {result.TrainingJob.Id} ({result.LogLineCount} log lines)"));
             Assert.That(output.ToString(), Does.Contain("      | Job completed (success)"));
+            Assert.That(result.Deployment.Job.CategoryKey, Is.EqualTo("build-ondevice-model"));
+            Assert.That(result.Deployment.FileName, Is.EqualTo("ei-continuous-motion-recognition-zip-v1.zip"));
+            Assert.That(result.Deployment.Length, Is.GreaterThan(1000));
+            Assert.That(result.DeploymentContent.MetadataProjectId, Is.EqualTo(sim.ProjectId), "the package's model_metadata.h names the project it was built from");
+            Assert.That(result.DeploymentContent.EntryCount, Is.EqualTo(5));
+            Assert.That(output.ToString(), Does.Contain($"Downloaded ei-continuous-motion-recognition-zip-v1.zip: {result.Deployment.Length} bytes, deployment version 1, 5 files; model_metadata.h names project {sim.ProjectId} (matches this project)"));
+            Assert.That(output.ToString(), Does.Contain($"deployment ei-continuous-motion-recognition-zip-v1.zip ({result.Deployment.Length} bytes)."));
         }
     }
 

@@ -169,7 +169,10 @@ public sealed class ProgramTests
         var exitCode = Program.Run(["correct", "--spec", TestPaths.Spec, "--overlay", TestPaths.Corrections, "--out", Out], output, error);
 
         Assert.That(exitCode, Is.Zero, error.ToString());
-        Assert.That(output.ToString().Trim().Split('\n').Single(), Does.StartWith("SpecTool: applied "), "quiet: no normalisation line for today's spec");
+        // Only the union rules (always on in correct; UnionRulesTests checks what they do) have work in the vendored spec.
+        string[] unionRules = [DiscriminatedUnions.Rule, PrimitiveUnions.Rule, MergedUnions.Rule];
+        var lines = output.ToString().Trim().Split('\n').Where(l => !unionRules.Any(rule => l.StartsWith($"SpecTool: normalized {rule}: ", StringComparison.Ordinal)));
+        Assert.That(lines.Single(), Does.StartWith("SpecTool: applied "), "quiet: no other normalisation line for today's spec");
     }
 
     private (int ExitCode, string Output, string Error) Correct(string spec, string overlay)

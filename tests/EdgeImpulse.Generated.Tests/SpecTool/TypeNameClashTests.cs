@@ -47,6 +47,7 @@ public sealed class TypeNameClashTests
     public void FullUpstreamSchemas_ClashWithNoHandWrittenType()
     {
         var spec = (JObject)YamlJson.Load(TestPaths.Fixture("SpecTool/upstream/edge-impulse-openapi.2026-02.yml"));
+        UnionRules.Apply(spec); // the union rules add base classes (DeployPretrainedModelInput, ...)
         SpecNormalizer.Normalize(spec, new NormalizerOptions(NameInlineSchemas: true, DotNetNaming: true));
         var schemaNames = ((JObject)spec.SelectToken("components.schemas")!).Properties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var replacedOnPurpose = JObject.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "nswag.json")))

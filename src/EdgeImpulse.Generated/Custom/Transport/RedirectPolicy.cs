@@ -1,7 +1,8 @@
 // CUSTOM: redirects are followed here, not by the HTTP handler (auto-redirect is off on both construction paths), so
 // credentials stay on the configured origin (CredentialPolicy adds them per request, by origin) and a method is never
 // silently changed: GET follows any redirect (to another origin without credentials); another method follows only a
-// 307/308 on the configured origin, and only when the operation is safe to re-send; anything else fails typed.
+// 307/308 on the configured origin, and only when the operation is safe to re-send and its body can be sent again
+// (a streamed body: StreamedRequestBody.CanResend); anything else fails typed.
 using System;
 using System.Net;
 using System.Net.Http;
@@ -48,7 +49,14 @@ internal static class RedirectPolicy
 
         if (status is 307 or 308 && sameOrigin && operation.Idempotent)
         {
+            var body = StreamedRequestBody.Of(request);
+            if (body is { CanResend: false })
+            {
+                throw Refused(operation, status, $"a {status} redirect: the body streams from a stream that cannot be rewound and was already sent");
+            }
+
             var next = new RestRequest(target, request.Method);
+            body?.AttachTo(next);
             foreach (var parameter in request.Parameters)
             {
                 if (parameter.Type is ParameterType.RequestBody or ParameterType.HttpHeader)

@@ -82,6 +82,52 @@ internal sealed class ResponseReader
         }
     }
 
+    /// <summary>
+    /// Reads the answer of an operation that returns nothing (204, or a 2xx whose content the spec does not describe):
+    /// a non-success status, a JSON <c>success: false</c> or <c>error</c> envelope and an HTML page fail as for any
+    /// operation; any other body (empty, JSON without an error, text) is read up to its end (bounded) and dropped.
+    /// </summary>
+    public async Task<bool> ReadNoResultAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var contentType = response.Content.Headers.ContentType?.MediaType;
+            if (!response.IsSuccessStatusCode || string.Equals(contentType, "text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                throw await ReadFailureAsync(response, operationId, expected: "no content", cancellationToken).ConfigureAwait(false);
+            }
+
+            using var body = await ReadBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+            if (body.Length == 0 || !IsJson(contentType))
+            {
+                return true;
+            }
+
+            JToken token;
+            try
+            {
+                token = JToken.Parse(body.GetString((int)Math.Min(body.Length, int.MaxValue)));
+            }
+            catch (JsonReaderException ex)
+            {
+                throw NotJson(response, operationId, body, ex);
+            }
+
+            // The rule of every other answer: only "success": true is success; "success" otherwise, or an error text, fails.
+            if (token is JObject envelope)
+            {
+                var errorText = envelope["error"] is { Type: JTokenType.String } error ? (string?)error : null;
+                var successTrue = envelope["success"] is { Type: JTokenType.Boolean } success && (bool)success!;
+                if (!successTrue && (envelope.ContainsKey("success") || errorText is not null))
+                {
+                    throw EnvelopeFailure(response, operationId, errorText, body, null);
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Hands a binary download's body to the caller as a stream; errors (JSON, HTML, non-success) are read here.</summary>
     public async Task<FileResponse> ReadFileAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
     {

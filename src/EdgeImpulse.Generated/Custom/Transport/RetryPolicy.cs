@@ -16,6 +16,7 @@ namespace EdgeImpulse.Generated;
 internal sealed partial class RetryPolicy
 {
     private static readonly ResiliencePropertyKey<ApiOperation> OperationKey = new("EdgeImpulse.Operation");
+    private static readonly ResiliencePropertyKey<Func<bool>?> CanResendKey = new("EdgeImpulse.CanResend");
 
     // Set while a job poll runs under its own pipeline (ForJobPolls): the poll repeats transient failures within its
     // time-based TransientFailureTolerance, so at the transport it is one attempt, not a retry loop inside a retry loop.
@@ -40,7 +41,8 @@ internal sealed partial class RetryPolicy
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is EdgeImpulseApiException failure
                     && !args.Context.CancellationToken.IsCancellationRequested
-                    && ShouldRetry(args.Context.Properties.GetValue(OperationKey, ApiOperation.Find(failure.OperationId)), failure)),
+                    && ShouldRetry(args.Context.Properties.GetValue(OperationKey, ApiOperation.Find(failure.OperationId)), failure)
+                    && (args.Context.Properties.GetValue(CanResendKey, null) is not { } canResend || canResend())),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(DelayFor(args.AttemptNumber, args.Outcome.Exception as EdgeImpulseApiException)),
                 // Polly numbers attempts from 0, so the retry after attempt 0 (the first) is the second attempt.
                 OnRetry = args =>
@@ -86,8 +88,12 @@ internal sealed partial class RetryPolicy
         return false;
     }
 
-    /// <summary>Runs one call: each attempt as given, retried as this policy says; the caller's cancellation ends it.</summary>
-    public async Task<T> ExecuteAsync<T>(ApiOperation operation, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one call: each attempt as given, retried as this policy says; the caller's cancellation ends it.
+    /// <paramref name="canResend"/>, when given, says whether the request's body can be sent again (a body streamed
+    /// from a non-seekable stream cannot, once read): a failure that would be retried is then thrown, saying why not.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(ApiOperation operation, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken, Func<bool>? canResend = null)
     {
         try
         {
@@ -103,7 +109,14 @@ internal sealed partial class RetryPolicy
             {
             }
 
-            return await RetryAsync(operation, first, attempt, cancellationToken).ConfigureAwait(false);
+            return await RetryAsync(operation, first, attempt, canResend, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EdgeImpulseApiException failure) when (canResend is not null && _pipeline != ResiliencePipeline.Empty && !cancellationToken.IsCancellationRequested && ShouldRetry(operation, failure) && !canResend())
+        {
+            // Repeating the request would send a body whose stream was already read (and cannot be rewound): the server
+            // would get a truncated or empty file. Say so, and how to make the call retryable.
+            throw failure.Retold(
+                $"{failure.Message} It was not retried: its body streams from a stream that cannot be rewound and was already read (pass a seekable stream, FileParameter.FromFile or FileParameter.FromBytes to allow retries).");
         }
         catch (EdgeImpulseApiException failure) when (!operation.Idempotent && failure.Status == 0 && !ProvablyNotSent(failure))
         {
@@ -117,10 +130,11 @@ internal sealed partial class RetryPolicy
 
     // The pipeline's attempt 0 is the first attempt's failure, handed over as it is, so ShouldHandle, the delays, the
     // attempt numbers and OnRetry see exactly what they would have seen had the pipeline run the first attempt itself.
-    private async Task<T> RetryAsync<T>(ApiOperation operation, Task<T> failedFirst, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    private async Task<T> RetryAsync<T>(ApiOperation operation, Task<T> failedFirst, Func<CancellationToken, Task<T>> attempt, Func<bool>? canResend, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(operation.Id, cancellationToken);
         context.Properties.Set(OperationKey, operation);
+        context.Properties.Set(CanResendKey, canResend);
         try
         {
             return await _pipeline.ExecuteAsync(

@@ -199,4 +199,44 @@ public sealed class RetryPolicyTests
 
         Assert.That(server.Requests.Count(r => r.Method == "POST"), Is.EqualTo(2));
     }
+
+    [TestCase(true, 2)]
+    [TestCase(false, 1)]
+    public async Task ABodyThatCannotBeResent_IsNotRetried_AndTheFailureSaysWhy(bool canResend, int expectedAttempts)
+    {
+        var policy = new RetryPolicy(new EdgeImpulseRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) });
+        var operation = new ApiOperation("classifyTest", "POST", "/api/classify", Idempotent: true, StartsJob: false);
+        var attempts = 0;
+
+        var call = policy.ExecuteAsync<string>(
+            operation,
+            _ => ++attempts == 1 ? Task.FromException<string>(new EdgeImpulseApiException("classifyTest failed (HTTP 503): busy", "classifyTest", 503, "busy", null, null)) : Task.FromResult("ok"),
+            default,
+            () => canResend);
+
+        if (canResend)
+        {
+            Assert.That(await call, Is.EqualTo("ok"));
+        }
+        else
+        {
+            var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(async () => await call);
+            Assert.That(ex!.Message, Does.StartWith("classifyTest failed (HTTP 503): busy It was not retried").And.Contain("cannot be rewound"));
+            Assert.That(ex.Status, Is.EqualTo(503));
+        }
+
+        Assert.That(attempts, Is.EqualTo(expectedAttempts));
+    }
+
+    [Test]
+    public async Task ABodyThatCannotBeResent_ANonTransientFailure_IsThrownUnchanged()
+    {
+        var policy = new RetryPolicy(new EdgeImpulseRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) });
+        var operation = new ApiOperation("classifyTest", "POST", "/api/classify", Idempotent: true, StartsJob: false);
+        var failure = new EdgeImpulseApiException("classifyTest failed (HTTP 400): bad", "classifyTest", 400, "bad", null, null);
+
+        var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => policy.ExecuteAsync<string>(operation, _ => Task.FromException<string>(failure), default, () => false));
+
+        Assert.That(ex, Is.SameAs(failure), "nothing would have been retried, so there is nothing to explain");
+    }
 }
