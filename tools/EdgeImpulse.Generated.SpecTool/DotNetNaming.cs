@@ -21,6 +21,11 @@ internal static class DotNetNaming
     public const string SchemaNames = "dotnet-schema-names";
     public const string OperationNames = "dotnet-operation-names";
     public const string StringBooleans = "dotnet-string-booleans";
+    public const string EnumMemberNames = "dotnet-enum-member-names";
+    public const string PathParameterNames = "dotnet-path-parameter-names";
+
+    /// <summary>The member names of an enum, one per value, in order (NJsonSchema's own extension; the values stay the wire's).</summary>
+    public const string EnumNamesExtension = "x-enumNames";
 
     /// <summary>Where a renamed operation keeps the operationId the Studio and its docs use.</summary>
     public const string WireOperationIdExtension = "x-wire-operation-id";
@@ -40,6 +45,8 @@ internal static class DotNetNaming
         RenameSchemas(spec, changes);
         RenameOperations(spec, changes);
         TypeStringBooleans(spec, changes);
+        NameEnumMembers(spec, changes);
+        RenamePathParameters(spec, changes);
     }
 
     /// <summary>
@@ -234,6 +241,95 @@ internal static class DotNetNaming
             }
 
             changes.Add(new NormalizationChange(StringBooleans, parameter.Path, $"{parameter.Path} ({parameter["name"]}): string -> boolean"));
+        }
+    }
+
+    /// <summary>
+    /// Enum members without underscores: NJsonSchema names a member after its value, keeping what separates the words
+    /// (<c>audio_continuous</c> → <c>Audio_continuous</c>, <c>apache-2.0</c> → <c>Apache2_0</c>). A string enum with such
+    /// a value gets <see cref="EnumNamesExtension"/>, which NJsonSchema uses instead: the .NET casing of each value with a
+    /// separator (<c>AudioContinuous</c>, <c>Apache20</c>) and NJsonSchema's own name for the others, so only the names
+    /// that had underscores change. The values, which are what the wire carries, are untouched. Not when a name would not
+    /// be an identifier or two values would get the same name: that enum is reported and keeps NJsonSchema's names.
+    /// </summary>
+    private static void NameEnumMembers(JObject spec, List<NormalizationChange> changes)
+    {
+        var enums = spec.Descendants().OfType<JObject>()
+            .Where(schema => schema["enum"] is JArray { Count: > 0 } values && values.All(v => v.Type == JTokenType.String) && schema[EnumNamesExtension] == null)
+            .ToList();
+        foreach (var schema in enums)
+        {
+            var values = ((JArray)schema["enum"]!).Select(v => (string)v!).ToList();
+            if (!values.Any(HasSeparator))
+            {
+                continue;
+            }
+
+            var names = values.Select(v => HasSeparator(v) ? Casing(v) : v.Length > 0 ? char.ToUpperInvariant(v[0]) + v[1..] : "").ToList();
+            var invalid = names.Where(n => n.Length == 0 || !char.IsLetter(n[0]) || !n.All(char.IsLetterOrDigit)).ToList();
+            var duplicates = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            if (invalid.Count > 0 || duplicates.Count > 0)
+            {
+                changes.Add(new NormalizationChange(EnumMemberNames, schema.Path, $"kept NJsonSchema's names: {(invalid.Count > 0 ? $"not identifiers: {string.Join(", ", invalid.Select(n => $"'{n}'"))}" : $"shared: {string.Join(", ", duplicates)}")}"));
+                continue;
+            }
+
+            schema[EnumNamesExtension] = new JArray(names);
+            changes.Add(new NormalizationChange(EnumMemberNames, schema.Path, string.Join(", ", values.Zip(names).Where(p => HasSeparator(p.First)).Select(p => $"{p.First} -> {p.Second}"))));
+        }
+    }
+
+    private static bool HasSeparator(string value) => value.Any(c => !char.IsLetterOrDigit(c));
+
+    /// <summary>
+    /// A path parameter's name is not on the wire (only its value, in the path), so <c>{network_id}</c> becomes
+    /// <c>{networkId}</c> in the path and the parameter, and NSwag's argument reads <c>networkId</c> instead of
+    /// <c>network_id</c>. Query and header names are the wire's and stay. Only parameters written in the path item or
+    /// its operations (a shared <c>$ref</c> one would rename other paths' too), and not when the new name is taken.
+    /// </summary>
+    private static void RenamePathParameters(JObject spec, List<NormalizationChange> changes)
+    {
+        if (spec["paths"] is not JObject paths)
+        {
+            return;
+        }
+
+        var renamedPaths = new List<(string From, string To)>();
+        foreach (var pathItem in paths.Properties().Where(p => p.Value is JObject).ToList())
+        {
+            var item = (JObject)pathItem.Value;
+            var owners = new[] { item }.Concat(item.Properties().Where(p => p.Name is "get" or "put" or "post" or "delete" or "patch" or "head" or "options" or "trace").Select(p => p.Value).OfType<JObject>());
+            var parameters = owners.SelectMany(o => (o["parameters"] as JArray)?.OfType<JObject>() ?? []).Where(p => (string?)p["in"] == "path" && p["name"]?.Type == JTokenType.String).ToList();
+            var path = pathItem.Name;
+            foreach (var name in parameters.Select(p => (string)p["name"]!).Where(HasSeparator).Distinct(StringComparer.Ordinal).ToList())
+            {
+                var casing = Casing(name);
+                var renamed = casing.Length == 0 ? "" : char.ToLowerInvariant(casing[0]) + casing[1..];
+                if (renamed.Length == 0 || !char.IsLetter(renamed[0]) || path.Contains("{" + renamed + "}", StringComparison.Ordinal) || !path.Contains("{" + name + "}", StringComparison.Ordinal))
+                {
+                    changes.Add(new NormalizationChange(PathParameterNames, pathItem.Path, $"{path} ({name}) kept: '{renamed}' is not free"));
+                    continue;
+                }
+
+                foreach (var parameter in parameters.Where(p => (string)p["name"]! == name))
+                {
+                    parameter["name"] = renamed;
+                }
+
+                path = path.Replace("{" + name + "}", "{" + renamed + "}", StringComparison.Ordinal);
+                changes.Add(new NormalizationChange(PathParameterNames, pathItem.Path, $"{name} -> {renamed} in {path}"));
+            }
+
+            if (path != pathItem.Name)
+            {
+                renamedPaths.Add((pathItem.Name, path));
+            }
+        }
+
+        if (renamedPaths.Count > 0)
+        {
+            var renames = renamedPaths.ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal);
+            paths.Replace(new JObject(paths.Properties().Select(p => new JProperty(renames.GetValueOrDefault(p.Name, p.Name), p.Value))));
         }
     }
 }

@@ -61,12 +61,14 @@ internal static class Overlay
             throw new SpecToolException($"{overlayName}: not an OpenAPI Overlay 1.x document (missing 'overlay: 1.0.0').");
         }
 
-        if (overlay["actions"] is not JArray actions || actions.Count == 0)
+        // A client whose spec needs no correction yet has an overlay with no actions (`actions: []`, or the key
+        // left empty): that is a valid overlay. Anything else in place of the list is a mistake.
+        return overlay["actions"] switch
         {
-            throw new SpecToolException($"{SourceLocation.Of(overlay["actions"], overlayName)}: 'actions' must be a non-empty list.");
-        }
-
-        return actions;
+            JArray actions => actions,
+            null or { Type: JTokenType.Null } => [],
+            var other => throw new SpecToolException($"{SourceLocation.Of(other, overlayName)}: 'actions' must be a list (empty when there is nothing to correct), not {other.Type}."),
+        };
     }
 
     private static string ApplyAction(JToken document, JToken action, int index, string overlayName)

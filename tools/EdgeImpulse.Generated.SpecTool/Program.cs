@@ -10,7 +10,7 @@ namespace EdgeImpulse.Generated.SpecTool;
 
 internal static class Program
 {
-    private const string Usage = "usage: correct --spec <openapi.yaml> --overlay <corrections.overlay.yaml> --out <corrected.json> [--operations <list>] [--name-inline-schemas] [--dotnet-naming]";
+    private const string Usage = "usage: correct --spec <openapi.yaml> [--overlay <corrections.overlay.yaml>] --out <corrected.json> [--operations <list>] [--name-inline-schemas] [--dotnet-naming]";
 
     public static int Main(string[] args)
     {
@@ -35,6 +35,11 @@ internal static class Program
             return UpdateCommand.Run(args[1..], output, error);
         }
 
+        if (args.Length > 0 && args[0] == "runtime-sources")
+        {
+            return RuntimeSourcesCommand.Run(args[1..], output, error);
+        }
+
         if (args.Length > 0 && args[0] == "api-listing")
         {
             return ApiListingCommand.Run(args[1..], output, error);
@@ -47,11 +52,13 @@ internal static class Program
                 error.WriteLine(Usage);
                 error.WriteLine($"   or: {UpdateCommand.Usage}");
                 error.WriteLine($"   or: {ApiListingCommand.Usage}");
+                error.WriteLine($"   or: {RuntimeSourcesCommand.Usage}");
                 return 2;
             }
 
             var spec = Option(args, "--spec");
-            var overlayPath = Option(args, "--overlay");
+            // Optional: a spec that needs no correction is generated as it is.
+            var overlayPath = args.Contains("--overlay") ? Option(args, "--overlay") : null;
             var outputPath = Option(args, "--out");
             var specName = Path.GetFileName(spec);
             var document = YamlJson.Load(spec) as JObject ?? throw new SpecToolException($"{specName}: is not a YAML mapping.");
@@ -59,7 +66,7 @@ internal static class Program
             // The default rules before the corrections (the corrections are written against the normalised spec that
             // `update` writes); naming inline schemas after them, so x-hoist corrections still find their inline targets.
             var changes = SpecNormalizer.Normalize(document).ToList();
-            var applied = Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
+            var applied = overlayPath is null ? [] : Overlay.Apply(document, YamlJson.Load(overlayPath), Path.GetFileName(overlayPath));
             // A smaller client from the same corrected spec (the benchmarks' stock competitor): trimmed after the
             // corrections, which are written against the whole spec, and before the naming rules, since the list names
             // wire operationIds.
@@ -99,7 +106,9 @@ internal static class Program
 
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
             File.WriteAllText(outputPath, document.ToString(Formatting.Indented) + "\n", new UTF8Encoding(false));
-            output.WriteLine($"SpecTool: applied {applied.Count} corrections from {Path.GetFileName(overlayPath)} -> {outputPath}");
+            output.WriteLine(overlayPath is null
+                ? $"SpecTool: no corrections (no --overlay) -> {outputPath}"
+                : $"SpecTool: applied {applied.Count} corrections from {Path.GetFileName(overlayPath)} -> {outputPath}");
             return 0;
         }
         catch (Exception ex) when (ex is SpecToolException or IOException or YamlDotNet.Core.YamlException or JsonException)

@@ -96,12 +96,16 @@ internal static class SpecUpdate
     private static string FragmentsNote(UpdateOptions options) =>
         options.Fragments == null ? "" : $", with the docs fragments in {Path.GetFileName(Path.TrimEndingDirectorySeparator(options.Fragments))}/ merged over it";
 
+    // The service is named by its own spec (info.title), so the tool writes no particular service into a header.
+    private static string ServiceName(JObject spec) =>
+        spec["info"]?["title"] is { Type: JTokenType.String } title && ((string)title!).Trim().Length > 0 ? ((string)title!).Trim() : "upstream";
+
     // Provenance without a timestamp, so the same input always gives the same file.
     private static string Header(JObject spec, UpdateOptions options, int operationCount)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(options.Upstream)));
         return $"""
-            Vendored subset of the Edge Impulse Studio REST API spec (OpenAPI {spec["openapi"]}) for the C# client library:
+            Vendored subset of the {ServiceName(spec)} spec (OpenAPI {spec["openapi"]}) for the C# client library:
             the {operationCount} operations listed in {Path.GetFileName(options.Operations)} and every component they reference.
 
             Source: {Path.GetFileName(options.Upstream)} (info.version {spec["info"]?["version"]}, sha256 {hash}){FragmentsNote(options)}.

@@ -28,11 +28,16 @@ internal sealed class ApiConnection : IDisposable
     private readonly RetryPolicy _retry;
     private readonly CredentialPolicy _credentials;
 
-    public ApiConnection(EdgeImpulseClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory = null)
+    /// <param name="options">The validated options.</param>
+    /// <param name="httpClient">A caller's HttpClient, or null for the connection's own.</param>
+    /// <param name="loggerFactory">Where to log, or null.</param>
+    /// <param name="profile">The service's specifics; null for this client's own (<see cref="ClientService.Profile"/>).</param>
+    public ApiConnection(EdgeImpulseClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory = null, ServiceProfile? profile = null)
     {
         _options = options;
+        profile ??= ClientService.Profile;
         Redactor = new Redactor([options.ApiKey, options.JwtToken]);
-        _reader = new ResponseReader(options, Redactor);
+        _reader = new ResponseReader(options, Redactor, profile);
         _logging = new TransportLogging(loggerFactory, Redactor);
         _retry = new RetryPolicy(options.Retry, _logging);
         var restOptions = new RestClientOptions(options.BaseUrl)
@@ -45,7 +50,7 @@ internal sealed class ApiConnection : IDisposable
             ThrowOnAnyError = true,
             SetErrorExceptionOnUnsuccessfulStatusCode = false,
             ThrowOnDeserializationError = false,
-            Interceptors = [new NoSilentResend(), _credentials = new CredentialPolicy(options)],
+            Interceptors = [new NoSilentResend(), _credentials = new CredentialPolicy(options, profile)],
 
             // Redirects are followed by RunAsync (RedirectPolicy), so credentials stay on the configured origin.
             FollowRedirects = false,

@@ -14,7 +14,7 @@ namespace EdgeImpulse.Generated;
 /// throw new EdgeImpulseApiException(429, "getJobStatus failed (HTTP 429): Too many requests", operationId: "getJobStatus", retryAfter: TimeSpan.FromSeconds(2));
 /// </code>
 /// </example>
-public class EdgeImpulseApiException : EdgeImpulseException
+public partial class EdgeImpulseApiException : EdgeImpulseException
 {
     /// <summary>Initializes a new instance of the <see cref="EdgeImpulseApiException"/> class.</summary>
     /// <param name="message">The message.</param>
@@ -107,19 +107,18 @@ public class EdgeImpulseApiException : EdgeImpulseException
     /// </summary>
     public bool MayHaveTakenEffect { get; init; }
 
-    /// <summary>
-    /// Gets the job that had already finished successfully when this call failed, for a workflow helper (such as
-    /// <see cref="EdgeImpulseClient.TrainKerasAsync"/>) whose result read failed after its job succeeded; null otherwise.
-    /// The job's outcome is kept: read the result again (e.g. getKerasMetadata) instead of running the job again.
-    /// </summary>
-    public Job? CompletedJob { get; init; }
-
-    /// <summary>The same failure told with another message (the original becomes the inner exception); every property is kept, <paramref name="completedJob"/> added.</summary>
-    internal EdgeImpulseApiException Retold(string message, bool mayHaveTakenEffect = false, Job? completedJob = null) =>
-        new(message, OperationId, Status, ErrorText, ContentType, BodyExcerpt, this)
+    /// <summary>The same failure told with another message (the original becomes the inner exception); every property is kept.</summary>
+    internal EdgeImpulseApiException Retold(string message, bool mayHaveTakenEffect = false)
+    {
+        var retold = new EdgeImpulseApiException(message, OperationId, Status, ErrorText, ContentType, BodyExcerpt, this)
         {
             RetryAfter = RetryAfter,
             MayHaveTakenEffect = MayHaveTakenEffect || mayHaveTakenEffect,
-            CompletedJob = completedJob ?? CompletedJob,
         };
+        KeepServiceDetails(retold);
+        return retold;
+    }
+
+    /// <summary>Copies what a client adds to the exception (Edge Impulse: the completed job) onto its retold copy.</summary>
+    partial void KeepServiceDetails(EdgeImpulseApiException retold);
 }

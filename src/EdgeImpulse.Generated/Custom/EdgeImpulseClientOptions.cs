@@ -8,15 +8,15 @@ namespace EdgeImpulse.Generated;
 public sealed class EdgeImpulseClientOptions
 {
     /// <summary>The Studio's public API address.</summary>
-    public static readonly Uri DefaultBaseUrl = new("https://studio.edgeimpulse.com/v1");
+    public static readonly Uri DefaultBaseUrl = ClientService.Profile.DefaultBaseUrl;
 
     /// <summary>Gets or sets the API base address; every operation path is relative to it.</summary>
     public Uri BaseUrl { get; set; } = DefaultBaseUrl;
 
-    /// <summary>Gets or sets the project API key, sent as <c>x-api-key</c>.</summary>
+    /// <summary>Gets or sets the API key, sent only to <see cref="BaseUrl"/>'s origin, in the service's credential header (the Studio: <c>x-api-key</c>).</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Gets or sets a JWT (from <c>POST /api-login</c>), sent as <c>x-jwt-token</c>. Use either this or <see cref="ApiKey"/>.</summary>
+    /// <summary>Gets or sets a JWT, sent only to <see cref="BaseUrl"/>'s origin, in the service's token header (the Studio: <c>x-jwt-token</c>, from <c>POST /api-login</c>). Use either this or <see cref="ApiKey"/>.</summary>
     public string? JwtToken { get; set; }
 
     /// <summary>
@@ -54,7 +54,7 @@ public sealed class EdgeImpulseClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Gets or sets the User-Agent sent with every request.</summary>
-    public string UserAgent { get; set; } = "EdgeImpulse.Generated/" + typeof(EdgeImpulseClientOptions).Assembly.GetName().Version?.ToString(3);
+    public string UserAgent { get; set; } = typeof(EdgeImpulseClientOptions).Assembly.GetName().Name + "/" + typeof(EdgeImpulseClientOptions).Assembly.GetName().Version?.ToString(3);
 
     /// <inheritdoc />
     /// <remarks>Credentials are never printed, only whether they are set.</remarks>

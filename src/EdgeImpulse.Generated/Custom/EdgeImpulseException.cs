@@ -5,10 +5,9 @@ using System;
 namespace EdgeImpulse.Generated;
 
 /// <summary>
-/// The base of every exception the library throws about the Edge Impulse service: <see cref="EdgeImpulseApiException"/>
-/// (a call failed), <see cref="EdgeImpulseJobFailedException"/> (a job finished without success),
-/// <see cref="EdgeImpulseJobTimeoutException"/> (a job wait ran out) and <see cref="Npy.NpyFormatException"/> (a body
-/// is not a readable <c>.npy</c> array).
+/// The base of every exception the library throws about the service: <see cref="EdgeImpulseApiException"/> (a call
+/// failed) and every failure the client adds on top of calls (such as a job that finished without success, a job wait
+/// that ran out, or a download that is not a readable <c>.npy</c> array).
 /// </summary>
 /// <remarks>
 /// Anything else that leaves the library is <see cref="OperationCanceledException"/> for the caller's own token or an

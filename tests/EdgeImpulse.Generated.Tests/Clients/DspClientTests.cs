@@ -498,12 +498,12 @@ public sealed class DspClientTests
             Assert.That(sample.Sensors[0].Units, Is.EqualTo("m/s2"));
             Assert.That(sample.Metadata, Does.ContainKey("session").WithValue("desk-2026-01-12"));
             Assert.That(sample.ProjectId, Is.EqualTo(ProjectId));
-            Assert.That(sample.ProjectLabelingMethod, Is.EqualTo(ProjectLabelingMethod.Single_label));
-            Assert.That(sample.BoundingBoxesType, Is.EqualTo(SampleBoundingBoxesType.Object_detection));
+            Assert.That(sample.ProjectLabelingMethod, Is.EqualTo(ProjectLabelingMethod.SingleLabel));
+            Assert.That(sample.BoundingBoxesType, Is.EqualTo(SampleBoundingBoxesType.ObjectDetection));
             Assert.That(sample.ChartType, Is.EqualTo(SampleChartType.Chart));
             Assert.That(sample.LabelMap, Is.Null);
-            Assert.That(raw.Payload!.Device_type, Is.EqualTo("DISCO-L475VG-IOT01A"));
-            Assert.That(raw.Payload.Device_name, Is.EqualTo("c8:f0:9e:21:6a:b4"));
+            Assert.That(raw.Payload!.DeviceType, Is.EqualTo("DISCO-L475VG-IOT01A"));
+            Assert.That(raw.Payload.DeviceName, Is.EqualTo("c8:f0:9e:21:6a:b4"));
             Assert.That(raw.Payload.Values, Has.Count.EqualTo(625));
             Assert.That(raw.Payload.Values[0], Is.EqualTo(new[] { -4.82, 0.27, 8.82 }));
             Assert.That(raw.TotalPayloadLength, Is.EqualTo(625));
@@ -636,7 +636,7 @@ public sealed class DspClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sample.Id, Is.EqualTo(748301560L));
-            Assert.That(sample.ProjectLabelingMethod, Is.EqualTo(ProjectLabelingMethod.Label_map));
+            Assert.That(sample.ProjectLabelingMethod, Is.EqualTo(ProjectLabelingMethod.LabelMap));
             Assert.That(sample.LabelMap, Is.InstanceOf<SampleKeyValueLabels>(), "its type 'key-values' picks the variant");
             Assert.That(sample.LabelMap?.AdditionalProperties, Is.Empty, "the discriminator is the type, not an unknown field");
             Assert.That((sample.LabelMap as SampleKeyValueLabels)?.Labels, Is.EquivalentTo(new Dictionary<string, string> { ["gesture"] = "snake", ["hand"] = "left", ["surface"] = "desk" }));
@@ -721,7 +721,7 @@ public sealed class DspClientTests
             Assert.That(spectrum.SuggestedXMax, Is.EqualTo(31.25));
             Assert.That(spectrum.Smoothing, Is.False);
             Assert.That(spectrum.AxisLabels?.X, Is.EqualTo("Frequency (Hz)"));
-            Assert.That(run.State_string, Is.Null);
+            Assert.That(run.StateString, Is.Null);
             Assert.That(run.Performance?.Ram, Is.EqualTo(1632));
         }
     }

@@ -73,7 +73,7 @@ public sealed class LearnClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(model.Name, Is.EqualTo("1D CNN with residual blocks"));
-            Assert.That(model.Type, Is.EqualTo(KerasVisualLayerType.Transfer_organization));
+            Assert.That(model.Type, Is.EqualTo(KerasVisualLayerType.TransferOrganization));
             Assert.That(model.LearnBlockType, Is.EqualTo(LearnBlockType.Keras));
             Assert.That(model.BlockType?.Value, Is.EqualTo("personal"));
             Assert.That(model.DisplayCategory?.Value, Is.EqualTo("classical"));
@@ -135,7 +135,7 @@ public sealed class LearnClientTests
             Assert.That(parameters.TryGetPatchcore(out _), Is.False);
             Assert.That(keras.AnomalyCapacity, Is.EqualTo(AnomalyCapacity.Medium));
             Assert.That(keras.AnomalyCapacity?.IsKnown, Is.True);
-            Assert.That(keras.VisualLayers.Single().Type, Is.EqualTo(KerasVisualLayerType.Fomo_ad_gmm));
+            Assert.That(keras.VisualLayers.Single().Type, Is.EqualTo(KerasVisualLayerType.FomoAdGmm));
             Assert.That(threshold.SuggestedValueText, Is.EqualTo("5.37"));
             Assert.That(threshold.Value!.IsString, Is.True);
             Assert.That(threshold.Value!.IsNumber, Is.False);
@@ -307,7 +307,7 @@ public sealed class LearnClientTests
             Assert.That(m4.IsDefault, Is.True);
             Assert.That(m4.Tflite!.RamRequired, Is.EqualTo(2136));
             Assert.That(m4.Eon!.RomRequired, Is.EqualTo(14392));
-            Assert.That(m4.Eon_ram_optimized?.ArenaSize, Is.EqualTo(176));
+            Assert.That(m4.EonRamOptimized?.ArenaSize, Is.EqualTo(176));
             Assert.That(int8.Predictions, Has.Count.EqualTo(8));
             Assert.That(int8.Predictions?[5].SampleId, Is.EqualTo(748301597L));
             Assert.That(int8.Predictions?[5].Prediction, Is.EqualTo("updown"));

@@ -45,7 +45,7 @@ public sealed class ProjectsClientTests
             Assert.That(latest.TotalSamplesCount, Is.EqualTo("80"), "a string in the spec");
             Assert.That(latest.PublicProjectId, Is.Null);
             Assert.That(published.PublicProjectId, Is.EqualTo(412236));
-            Assert.That(published.License, Is.EqualTo(PublicProjectLicense.Apache2_0));
+            Assert.That(published.License, Is.EqualTo(PublicProjectLicense.Apache20));
         }
     }
 }

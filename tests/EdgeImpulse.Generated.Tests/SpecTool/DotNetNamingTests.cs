@@ -165,6 +165,72 @@ public sealed class DotNetNamingTests
     }
 
     [Test]
+    public void EnumMembers_WithSeparatorsInTheirValues_GetDotNetNames_AndTheValuesStay()
+    {
+        var spec = JObject.Parse("""
+            {
+              "paths": { "/x": { "get": { "operationId": "x", "parameters": [
+                { "name": "license", "in": "query", "schema": { "type": "string", "enum": [ "apache-2.0", "mit" ] } } ],
+                "responses": { "200": { "description": "ok" } } } } },
+              "components": { "schemas": {
+                "Mode": { "type": "string", "enum": [ "audio_continuous", "singleLabel", "DSP" ] },
+                "Plain": { "type": "string", "enum": [ "queued", "done" ] },
+                "Clash": { "type": "string", "enum": [ "a_b", "AB" ] },
+                "Digit": { "type": "string", "enum": [ "1d-conv", "flat" ] },
+                "Named": { "type": "string", "enum": [ "a_b" ], "x-enumNames": [ "Mine" ] }
+              } }
+            }
+            """);
+
+        var changes = SpecNormalizer.Normalize(spec, On);
+
+        Assert.That(spec.SelectToken("components.schemas.Mode['x-enumNames']")!.ToObject<string[]>(), Is.EqualTo(new[] { "AudioContinuous", "SingleLabel", "DSP" }), "only the separated value is recased");
+        Assert.That(spec.SelectToken("components.schemas.Mode.enum")!.ToObject<string[]>(), Is.EqualTo(new[] { "audio_continuous", "singleLabel", "DSP" }), "the wire values stay");
+        Assert.That(spec.SelectToken("paths['/x'].get.parameters[0].schema['x-enumNames']")!.ToObject<string[]>(), Is.EqualTo(new[] { "Apache20", "Mit" }), "inline enums too");
+        Assert.That(spec.SelectToken("components.schemas.Plain['x-enumNames']"), Is.Null, "nothing to fix");
+        Assert.That(spec.SelectToken("components.schemas.Clash['x-enumNames']"), Is.Null);
+        Assert.That(spec.SelectToken("components.schemas.Digit['x-enumNames']"), Is.Null);
+        Assert.That(spec.SelectToken("components.schemas.Named['x-enumNames']")!.ToObject<string[]>(), Is.EqualTo(new[] { "Mine" }), "names the spec gives are kept");
+        Assert.That(Details(changes, DotNetNaming.EnumMemberNames), Is.EquivalentTo(new[]
+        {
+            "audio_continuous -> AudioContinuous",
+            "apache-2.0 -> Apache20",
+            "kept NJsonSchema's names: shared: AB",
+            "kept NJsonSchema's names: not identifiers: '1DConv'",
+        }));
+    }
+
+    [Test]
+    public void PathParameters_WithSeparators_AreRenamedInTheParameterAndThePath_QueryNamesStay()
+    {
+        var spec = JObject.Parse("""
+            {
+              "paths": {
+                "/networks/{network_id}/": {
+                  "parameters": [ { "name": "network_id", "in": "path", "required": true, "schema": { "type": "integer" } } ],
+                  "get": { "operationId": "getNetwork", "parameters": [ { "name": "page_size", "in": "query", "schema": { "type": "integer" } } ], "responses": { "200": { "description": "ok" } } },
+                  "delete": { "operationId": "deleteNetwork", "responses": { "204": { "description": "gone" } } } },
+                "/a/{a_b}/{aB}": { "get": { "operationId": "clash", "parameters": [
+                  { "name": "a_b", "in": "path", "required": true, "schema": { "type": "string" } },
+                  { "name": "aB", "in": "path", "required": true, "schema": { "type": "string" } } ], "responses": { "200": { "description": "ok" } } } }
+              }
+            }
+            """);
+
+        var changes = SpecNormalizer.Normalize(spec, On);
+
+        var paths = ((JObject)spec["paths"]!).Properties().Select(p => p.Name).ToList();
+        Assert.That(paths, Is.EqualTo(new[] { "/networks/{networkId}/", "/a/{a_b}/{aB}" }), "same order; the clash keeps its name");
+        Assert.That((string?)spec.SelectToken("paths['/networks/{networkId}/'].parameters[0].name"), Is.EqualTo("networkId"));
+        Assert.That((string?)spec.SelectToken("paths['/networks/{networkId}/'].get.parameters[0].name"), Is.EqualTo("page_size"), "a query name is the wire's");
+        Assert.That(Details(changes, DotNetNaming.PathParameterNames), Is.EquivalentTo(new[]
+        {
+            "network_id -> networkId in /networks/{networkId}/",
+            "/a/{a_b}/{aB} (a_b) kept: 'aB' is not free",
+        }));
+    }
+
+    [Test]
     public void IsIdempotent()
     {
         var spec = JObject.Parse(NamingSpec);

@@ -124,6 +124,42 @@ public sealed class ProgramTests
         Assert.That(run.Error, Does.StartWith("SpecTool: error : overlay.yaml(9): components.schemas.A.description contains control character(s) U+0007"));
     }
 
+    [TestCase("actions: []\n", TestName = "OverlayWithAnEmptyActionList_IsValid_AndChangesNothing")]
+    [TestCase("actions:\n", TestName = "OverlayWithAnEmptyActionsKey_IsValid_AndChangesNothing")]
+    [TestCase("", TestName = "OverlayWithoutActions_IsValid_AndChangesNothing")]
+    public void OverlayWithNoActions_IsValid_AndChangesNothing(string actions)
+    {
+        var run = Correct(Spec, "overlay: 1.0.0\ninfo: { title: corrections, version: 1.0.0 }\n" + actions);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.Contain("SpecTool: applied 0 corrections from overlay.yaml"));
+        Assert.That(Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Out)).SelectToken("paths./a.get.operationId")?.ToString(), Is.EqualTo("getA"));
+    }
+
+    [Test]
+    public void OverlayWhoseActionsAreNotAList_IsAnErrorNamingItsLine()
+    {
+        var run = Correct(Spec, "overlay: 1.0.0\ninfo: { title: corrections, version: 1.0.0 }\nactions: { target: $.info }\n");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.StartWith("SpecTool: error : overlay.yaml(3): 'actions' must be a list (empty when there is nothing to correct), not Object."));
+    }
+
+    [Test]
+    public void NoOverlayOption_GeneratesTheSpecAsItIs()
+    {
+        var specPath = Path.Combine(_directory, "openapi.yaml");
+        File.WriteAllText(specPath, Spec);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = Program.Run(["correct", "--spec", specPath, "--out", Out], output, error);
+
+        Assert.That(exitCode, Is.Zero, error.ToString());
+        Assert.That(output.ToString(), Does.Contain("SpecTool: no corrections (no --overlay)"));
+        Assert.That(File.Exists(Out), Is.True);
+    }
+
     [Test]
     public void RepositorySpec_IsCorrectedWithoutNormalisationChanges_OrProblems()
     {

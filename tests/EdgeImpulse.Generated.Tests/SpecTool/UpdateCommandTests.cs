@@ -60,6 +60,17 @@ public sealed class UpdateCommandTests
     }
 
     [Test]
+    public void Update_HeaderNamesTheServiceFromTheUpstreamTitle_NotAFixedOne()
+    {
+        Update("upstream.v1.yaml");
+
+        var title = (string)YamlJson.Load(TestPaths.Fixture("SpecTool/upstream.v1.yaml"))["info"]!["title"]!;
+        var header = string.Join("\n", File.ReadLines(Out).TakeWhile(line => line.StartsWith('#')));
+        Assert.That(header, Does.StartWith($"# Vendored subset of the {title} spec (OpenAPI "));
+        Assert.That(header, Does.Not.Contain("Edge Impulse"));
+    }
+
+    [Test]
     public void Update_RunTwice_GivesByteIdenticalFiles_AndTheSecondRunChangesNothing()
     {
         Update("upstream.v1.yaml");

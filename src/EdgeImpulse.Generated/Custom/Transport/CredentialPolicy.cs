@@ -1,6 +1,7 @@
 // CUSTOM: credentials are added to each outgoing request here, and only when it goes to the configured origin
-// (BaseUrl's scheme, host and port). A redirect to a storage host or anywhere else never carries x-api-key or
-// x-jwt-token (.NET's own redirect handling strips only Authorization, which this API does not use).
+// (BaseUrl's scheme, host and port). A redirect to a storage host or anywhere else never carries them: .NET's own
+// redirect handling strips only Authorization, and a service may use its own headers (Edge Impulse: x-api-key,
+// x-jwt-token). Which header carries which credential is the service's (ServiceProfile).
 using System;
 using System.Net.Http;
 using System.Threading;
@@ -8,7 +9,7 @@ using System.Threading.Tasks;
 
 namespace EdgeImpulse.Generated;
 
-internal sealed class CredentialPolicy(EdgeImpulseClientOptions options) : RestSharp.Interceptors.Interceptor
+internal sealed class CredentialPolicy(EdgeImpulseClientOptions options, ServiceProfile profile) : RestSharp.Interceptors.Interceptor
 {
     private readonly Uri _origin = options.BaseUrl;
 
@@ -23,18 +24,19 @@ internal sealed class CredentialPolicy(EdgeImpulseClientOptions options) : RestS
     {
         if (IsConfiguredOrigin(requestMessage.RequestUri))
         {
-            // Idempotent: RestSharp may run an interceptor both from the client's and the request's list.
-            if (options.ApiKey is not null && !requestMessage.Headers.Contains("x-api-key"))
-            {
-                requestMessage.Headers.TryAddWithoutValidation("x-api-key", options.ApiKey);
-            }
-
-            if (options.JwtToken is not null && !requestMessage.Headers.Contains("x-jwt-token"))
-            {
-                requestMessage.Headers.TryAddWithoutValidation("x-jwt-token", options.JwtToken);
-            }
+            Add(requestMessage, profile.ApiKey, options.ApiKey);
+            Add(requestMessage, profile.JwtToken, options.JwtToken);
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private static void Add(HttpRequestMessage requestMessage, CredentialHeader header, string? credential)
+    {
+        // Idempotent: RestSharp may run an interceptor both from the client's and the request's list.
+        if (credential is not null && !requestMessage.Headers.Contains(header.Name))
+        {
+            requestMessage.Headers.TryAddWithoutValidation(header.Name, header.ValueFor(credential));
+        }
     }
 }

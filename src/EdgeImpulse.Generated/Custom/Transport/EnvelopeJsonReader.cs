@@ -1,5 +1,6 @@
-// CUSTOM: a JsonTextReader that notes the top-level "success" and "error" members (GenericApiResponse, which every
-// Studio answer carries) while the serializer streams the body into T, so the error channel needs no second parse.
+// CUSTOM: a JsonTextReader that notes the top-level members of the service's error envelope (ErrorEnvelope; for Edge
+// Impulse "success" and "error", GenericApiResponse, which every Studio answer carries) while the serializer streams
+// the body into T, so the error channel needs no second parse.
 // It also turns a body that ends inside a value into a JsonReaderException (Newtonsoft would report it as a
 // serialization error), so a truncated body reads as malformed JSON, as it did when the body was parsed whole.
 using System.IO;
@@ -7,7 +8,7 @@ using Newtonsoft.Json;
 
 namespace EdgeImpulse.Generated;
 
-internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(reader)
+internal sealed class EnvelopeJsonReader(TextReader reader, ErrorEnvelope envelope) : JsonTextReader(reader)
 {
     private const int None = 0;
     private const int SuccessMember = 1;
@@ -15,6 +16,8 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
 
     private int _pendingMember;
     private int _openContainers;
+    private int _errorRank = int.MaxValue;
+    private int _pendingErrorRank;
 
     /// <summary>Gets the value of a top-level boolean <c>success</c>, when the body had one.</summary>
     public bool? Success { get; private set; }
@@ -25,10 +28,11 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
     /// <summary>
     /// Gets a value indicating whether the envelope says the call failed: only <c>"success": true</c> is success, so a
     /// <c>success</c> of any other value (false, "false", 0, null), or an <c>error</c> text without it, is a failure.
+    /// Without a success member (<see cref="ErrorEnvelope.DecidesSuccess"/>), a body never says so: the status does.
     /// </summary>
-    public bool IsFailureEnvelope => Success != true && (HasSuccess || Error is not null);
+    public bool IsFailureEnvelope => envelope.DecidesSuccess && Success != true && (HasSuccess || Error is not null);
 
-    /// <summary>Gets the top-level <c>error</c> string, when the body had one.</summary>
+    /// <summary>Gets the top-level error text (the envelope's most preferred error member that held a string), when the body had one.</summary>
     public string? Error { get; private set; }
 
     public override bool Read()
@@ -124,9 +128,11 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
                     HasSuccess = true;
                     Success = TokenType == JsonToken.Boolean ? (bool)Value! : null;
                 }
-                else if (_pendingMember == ErrorMember && TokenType == JsonToken.String)
+                // The most preferred member wins; of one member sent twice, the last (as Newtonsoft reads it).
+                else if (_pendingMember == ErrorMember && TokenType == JsonToken.String && _pendingErrorRank <= _errorRank)
                 {
                     Error = (string?)Value;
+                    _errorRank = _pendingErrorRank;
                 }
 
                 _pendingMember = None;
@@ -134,10 +140,14 @@ internal sealed class EnvelopeJsonReader(TextReader reader) : JsonTextReader(rea
         }
     }
 
-    private static int MemberOf(string name) => name switch
+    private int MemberOf(string name)
     {
-        "success" => SuccessMember,
-        "error" => ErrorMember,
-        _ => None,
-    };
+        if (string.Equals(name, envelope.SuccessMember, System.StringComparison.Ordinal))
+        {
+            return SuccessMember;
+        }
+
+        _pendingErrorRank = envelope.ErrorTextRank(name);
+        return _pendingErrorRank >= 0 ? ErrorMember : None;
+    }
 }

@@ -29,12 +29,14 @@ internal sealed class ResponseReader
 
     private readonly EdgeImpulseClientOptions _options;
     private readonly Redactor _redactor;
+    private readonly ServiceProfile _profile;
     private readonly int _captureBytes;
 
-    public ResponseReader(EdgeImpulseClientOptions options, Redactor redactor)
+    public ResponseReader(EdgeImpulseClientOptions options, Redactor redactor, ServiceProfile profile)
     {
         _options = options;
         _redactor = redactor;
+        _profile = profile;
 
         // An excerpt decodes more than it shows, so a credential straddling the cut is redacted before the cut: the
         // margin fits the longest encoded form the redactor knows (each byte double-percent-encoded: %25XX, 5 bytes).
@@ -248,7 +250,7 @@ internal sealed class ResponseReader
         where T : class
     {
         using var text = new PooledBodyTextReader(body, Encoding.UTF8);
-        using var json = new EnvelopeJsonReader(text) { ArrayPool = JsonCharPool.Instance, CloseInput = false, DateParseHandling = DateParseHandling.None };
+        using var json = new EnvelopeJsonReader(text, _profile.Envelope) { ArrayPool = JsonCharPool.Instance, CloseInput = false, DateParseHandling = DateParseHandling.None };
         try
         {
             if (!json.Read())
@@ -261,7 +263,7 @@ internal sealed class ResponseReader
             throw NotJson(response, operationId, body, ex);
         }
 
-        if (json.TokenType != JsonToken.StartObject)
+        if (_profile.ObjectResponsesOnly && json.TokenType != JsonToken.StartObject)
         {
             throw Failure($"{operationId} returned a JSON {KindOf(json.TokenType)} where an object was expected.", operationId, response, null, body, null);
         }
@@ -315,10 +317,12 @@ internal sealed class ResponseReader
         }
 
         var envelope = token as JObject;
-        var errorText = envelope?["error"] is { Type: JTokenType.String } error ? (string?)error : null;
-        // Only "success": true is success: "false", 0, null, or an error text without success: true all fail.
-        var successTrue = envelope?["success"] is { Type: JTokenType.Boolean } success && (bool)success!;
-        var successFalse = envelope is not null && !successTrue && (envelope.ContainsKey("success") || errorText is not null);
+        var errorText = ErrorTextOf(envelope);
+        // Only "success": true is success: "false", 0, null, or an error text without success: true all fail. A service
+        // whose envelope has no success member (ErrorEnvelope.DecidesSuccess) leaves that to the status.
+        var successMember = _profile.Envelope.SuccessMember;
+        var successTrue = successMember is not null && envelope?[successMember] is { Type: JTokenType.Boolean } success && (bool)success!;
+        var successFalse = successMember is not null && envelope is not null && !successTrue && (envelope.ContainsKey(successMember) || errorText is not null);
         if (response.IsSuccessStatusCode && !successFalse && errorText is null)
         {
             return Failure($"{operationId} returned JSON where {expected} was expected.", operationId, response, null, body, null);
@@ -326,6 +330,19 @@ internal sealed class ResponseReader
 
         var reason = errorText ?? (successFalse ? "success: false without an error text" : response.ReasonPhrase ?? "no error text");
         return Failure($"{operationId} failed (HTTP {(int)response.StatusCode}): {Quote(reason)}", operationId, response, errorText, body, null);
+    }
+
+    private string? ErrorTextOf(JObject? envelope)
+    {
+        foreach (var member in _profile.Envelope.ErrorTextMembers)
+        {
+            if (envelope?[member] is { Type: JTokenType.String } error)
+            {
+                return (string?)error;
+            }
+        }
+
+        return null;
     }
 
     private EdgeImpulseApiException NotJson(HttpResponseMessage response, string operationId, PooledBody body, JsonReaderException ex)

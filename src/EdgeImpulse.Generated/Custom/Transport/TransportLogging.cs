@@ -86,21 +86,9 @@ internal sealed partial class TransportLogging
         }
     }
 
-    /// <summary>Records a job's state change seen by a status poll.</summary>
-    public void JobStateChanged(int projectId, long jobId, JobProgressState state)
-    {
-        if (_logger.IsEnabled(LogLevel.Information))
-        {
-            LogJobState(_logger, jobId, projectId, state);
-        }
-    }
-
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Method} {PathTemplate} ({OperationId}) attempt {Attempt}: status {Status} in {DurationMs:F1} ms: {Outcome}")]
     private static partial void LogAttempt(ILogger logger, string method, string pathTemplate, string operationId, int status, double durationMs, int attempt, string outcome);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{OperationId} failed transiently (status {Status}); attempt {NextAttempt} in {DelayMs:F0} ms: {Reason}")]
     private static partial void LogRetry(ILogger logger, string operationId, int status, double delayMs, int nextAttempt, string reason);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Job {JobId} in project {ProjectId} is now {State}")]
-    private static partial void LogJobState(ILogger logger, long jobId, int projectId, JobProgressState state);
 }

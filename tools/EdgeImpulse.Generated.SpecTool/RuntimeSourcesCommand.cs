@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace EdgeImpulse.Generated.SpecTool;
+
+/// <summary>
+/// The <c>runtime-sources</c> command: writes the shared runtime's sources (src/EdgeImpulse.Generated/Custom/, the one
+/// copy) for another client, with that client's namespace, type-name prefix and service name, the way a NuGet source
+/// package substitutes <c>$rootnamespace$</c>. Each client then compiles its own internal copy of the transport, so two
+/// clients in one application share no type, and none of the second client's public names is Edge Impulse's.
+/// </summary>
+internal static partial class RuntimeSourcesCommand
+{
+    public const string Usage = "usage: runtime-sources --from <runtime source root> --namespace <Client.Namespace> --type-prefix <Prefix> --service-name <display name> --out <dir> <file relative to --from>...";
+
+    private const string SourceNamespace = "EdgeImpulse.Generated";
+    private const string SourcePrefix = "EdgeImpulse";
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var options = new Dictionary<string, string>(StringComparer.Ordinal);
+            var files = new List<string>();
+            for (var i = 0; i < args.Count; i++)
+            {
+                if (args[i] is "--from" or "--namespace" or "--type-prefix" or "--service-name" or "--out")
+                {
+                    options[args[i]] = i + 1 < args.Count ? args[++i] : throw new SpecToolException($"{args[i]} needs a value. {Usage}");
+                }
+                else if (args[i].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new SpecToolException($"unexpected argument '{args[i]}'. {Usage}");
+                }
+                else
+                {
+                    files.Add(args[i]);
+                }
+            }
+
+            string Required(string name) => options.TryGetValue(name, out var value) ? value : throw new SpecToolException($"missing {name}. {Usage}");
+            var from = Required("--from");
+            var rewriter = new RuntimeRewriter(Required("--namespace"), Required("--type-prefix"), Required("--service-name"));
+            var outDirectory = Required("--out");
+            Directory.CreateDirectory(outDirectory);
+            var written = 0;
+            foreach (var file in files)
+            {
+                var source = Path.Combine(from, file);
+                var target = Path.Combine(outDirectory, Path.GetFileName(file));
+                var text = rewriter.Rewrite(File.ReadAllText(source), file.Replace('\\', '/'));
+
+                // Unchanged outputs keep their timestamps, so the compiler's incremental check sees no change.
+                if (!File.Exists(target) || File.ReadAllText(target) != text)
+                {
+                    File.WriteAllText(target, text, new UTF8Encoding(false));
+                    written++;
+                }
+            }
+
+            output.WriteLine($"SpecTool: runtime sources: {files.Count} file(s) for {rewriter.Namespace}, {written} rewritten -> {outDirectory}");
+            return 0;
+        }
+        catch (Exception ex) when (ex is SpecToolException or IOException)
+        {
+            error.WriteLine($"SpecTool: error : {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// The substitution: namespace, the service's display name (for "Edge Impulse" and "Edge Impulse Studio"), the
+    /// Studio's asides dropped and any other "Studio" read as "service", then the type-name prefix.
+    /// </summary>
+    internal sealed partial class RuntimeRewriter(string targetNamespace, string typePrefix, string serviceName)
+    {
+        public string Namespace { get; } = IsDottedName(targetNamespace) ? targetNamespace : throw new SpecToolException($"--namespace '{targetNamespace}' is not a C# namespace.");
+
+        private readonly string _typePrefix = IsDottedName(typePrefix) && !typePrefix.Contains('.', StringComparison.Ordinal)
+            ? typePrefix
+            : throw new SpecToolException($"--type-prefix '{typePrefix}' is not a C# identifier.");
+
+        public string Rewrite(string source, string relativePath)
+        {
+            var text = source.Replace(SourceNamespace, Namespace, StringComparison.Ordinal);
+            text = ServiceNamePattern().Replace(text, serviceName);
+            // The Studio's own specifics, written as "(the Studio: x-api-key)" asides, are not the other service's.
+            text = StudioAsidePattern().Replace(text, string.Empty);
+            text = StudioPattern().Replace(text, "service");
+            text = TypePrefixPattern().Replace(text, _typePrefix);
+            // Generated from the runtime (analyzers treat it as such; nullable annotations stay on).
+            return $"// <auto-generated>\n//   From src/EdgeImpulse.Generated/Custom/{relativePath} by SpecTool runtime-sources (namespace {Namespace}, prefix {_typePrefix}).\n//   Edit the source, never this file.\n// </auto-generated>\n#nullable enable\n" + text;
+        }
+
+        private static bool IsDottedName(string name) => IdentifierPath().IsMatch(name);
+
+        [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+        private static partial Regex IdentifierPath();
+
+        [GeneratedRegex(@"\bEdge Impulse( Studio)?\b")]
+        private static partial Regex ServiceNamePattern();
+
+        [GeneratedRegex(@" ?\(the Studio: [^()]*\)")]
+        private static partial Regex StudioAsidePattern();
+
+        [GeneratedRegex(@"\bStudio\b")]
+        private static partial Regex StudioPattern();
+
+        // EdgeImpulseApiException, EdgeImpulseClientOptions, ...: the prefix of a longer identifier only.
+        [GeneratedRegex(@"\bEdgeImpulse(?=[A-Z])")]
+        private static partial Regex TypePrefixPattern();
+    }
+}
