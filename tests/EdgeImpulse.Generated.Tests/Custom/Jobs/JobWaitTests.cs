@@ -368,8 +368,11 @@ public sealed class JobWaitTests
         await using var server = LoopbackServer.Start();
         server.DefaultResponse = CannedResponse.Json("{\"success\":false,\"error\":\"Service unavailable\"}", 503);
         using var client = server.CreateClient();
+        // The tolerance in the poller's clock (100x): 60 ms of real time was less than one cold first request on a
+        // loaded machine, which then gave up before a second poll.
         var options = Fast();
-        options.TransientFailureTolerance = TimeSpan.FromMilliseconds(60);
+        options.TimeProvider = new FastClock(speedup: 100);
+        options.TransientFailureTolerance = TimeSpan.FromSeconds(60);
 
         var ex = await Assert.ThrowsAsync<EdgeImpulseApiException>(() => client.Jobs.AttachToJob(ProjectId, TrainingJobId).WaitForCompletionAsync(options, CancellationToken.None));
 
