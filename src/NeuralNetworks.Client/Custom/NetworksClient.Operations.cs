@@ -1,11 +1,10 @@
 // CUSTOM: the Networks operations the generated client does not give: every page of the list as one stream (following
-// `next`), create (multipart: the network's fields and its files) and delete (204, no body). Create and delete are
-// hand-written until the shared template generates multipart and no-result operations (corrections.overlay.yaml says
-// so); all three go through the shared runtime's one path (ApiConnection.RunAsync): credentials, retries, typed errors.
+// `next`) and create (multipart: the network's fields and one part per file, named by its file name, which a fixed
+// multipart schema cannot describe; corrections.overlay.yaml says so). Delete (204) is generated. Both go through the
+// shared runtime's one path (ApiConnection): credentials, retries, typed errors.
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,7 +12,7 @@ using RestSharp;
 
 namespace NeuralNetworks.Client;
 
-/// <content>Paging, create and delete.</content>
+/// <content>Paging and create.</content>
 public partial interface INetworksClient
 {
     /// <summary>Lists every network, reading one page at a time as the enumeration needs it (following each page's <c>next</c>).</summary>
@@ -30,20 +29,12 @@ public partial interface INetworksClient
     /// <exception cref="ArgumentException">A post-processing has not exactly one of its outputs, a required field is missing, or two files share a name.</exception>
     /// <exception cref="NeuralNetworksApiException">The service refused the network, or the request failed.</exception>
     Task<Network> CreateNetworkAsync(Network network, IEnumerable<NetworkFile> files, CancellationToken cancellationToken = default);
-
-    /// <summary>Permanently deletes a network, with its attached resources (such as recognition versions).</summary>
-    /// <param name="networkId">The network's ID.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>A task that completes when the service has answered 2xx (204, no content).</returns>
-    /// <exception cref="NeuralNetworksApiException">The service refused, or the request failed.</exception>
-    Task DeleteNetworkAsync(int networkId, CancellationToken cancellationToken = default);
 }
 
-/// <content>Paging, create and delete.</content>
+/// <content>Paging and create.</content>
 public partial class NetworksClient
 {
     private static readonly ApiOperation CreateNetwork = new("createNetwork", "POST", "networks/", Idempotent: false, StartsJob: false);
-    private static readonly ApiOperation DeleteNetwork = new("deleteNetwork", "DELETE", "networks/{networkId}/", Idempotent: true, StartsJob: false);
     private static readonly ApiOperation ListNetworksNext = new("listNetworks", "GET", "networks/?page", Idempotent: true, StartsJob: false);
 
     /// <inheritdoc />
@@ -117,26 +108,5 @@ public partial class NetworksClient
         return _connection.SendAsync<Network>(request, CreateNetwork, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual Task DeleteNetworkAsync(int networkId, CancellationToken cancellationToken = default)
-    {
-        var request = new RestRequest("networks/{networkId}/", Method.Delete);
-        ApiConnection.AddPathSegment(request, "networkId", networkId);
-        return _connection.RunAsync(request, DeleteNetwork, ReadNoContent, cancellationToken);
-    }
-
     private static string Json(object value) => Newtonsoft.Json.JsonConvert.SerializeObject(value, ApiConnection.SerializerSettings);
-
-    // A 2xx is the whole answer (its body, if any, is not read); anything else is the typed failure the reader builds.
-    private static async Task<bool> ReadNoContent(ResponseReader reader, HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            response.Dispose();
-            return true;
-        }
-
-        await reader.ReadTextAsync(response, operationId, cancellationToken).ConfigureAwait(false);
-        return false;
-    }
 }

@@ -170,6 +170,7 @@ public sealed class NetworksClientTests
 
         Assert.That((server.SingleRequest.Method, server.SingleRequest.Path), Is.EqualTo(("DELETE", "/v1/networks/7/")));
         Assert.That(server.SingleRequest.Header("Authorization"), Is.EqualTo("Token " + Token));
+        Assert.That(server.SingleRequest.Body, Is.Empty);
     }
 
     [Test]

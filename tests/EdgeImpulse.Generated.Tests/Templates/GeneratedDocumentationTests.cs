@@ -66,6 +66,48 @@ public sealed class GeneratedDocumentationTests
                 Assert.That(operation.Element("returns")?.Value, Is.Not.Null.And.Length.GreaterThan(20).And.Not.EqualTo("OK"), name);
                 Assert.That(operation.Elements("exception").Select(e => (string)e.Attribute("cref")!), Does.Contain("T:EdgeImpulse.Generated.EdgeImpulseApiException"), name);
                 Assert.That(operation.Elements("exception").Single(e => (string)e.Attribute("cref")! == "T:EdgeImpulse.Generated.EdgeImpulseApiException").Value, Does.Contain("success: false").And.Contain("timed out"), name);
+                Assert.That(operation.Element("remarks")?.Elements("para").Last().Value, Does.Match(@"^Operation \w+: [A-Z]+ [^/\s]\S*, relative to the client's base URL\."), name);
+            }
+        }
+    }
+
+    // The wording the shared template wrote into every client before it named no service (issue 12).
+    [TestCase("Studio operation")]
+    [TestCase("Calls the Studio")]
+    [TestCase("Deprecated by Edge Impulse")]
+    [TestCase("The Studio answered")]
+    [TestCase("the Studio has accepted")]
+    public void NoServiceNamedByTheTemplate_Ships(string wording)
+    {
+        var hits = Members.Where(m => m.ToString().Contains(wording, StringComparison.OrdinalIgnoreCase)).Select(m => (string)m.Attribute("name")!);
+
+        Assert.That(hits, Is.Empty);
+    }
+
+    [Test]
+    public void SecondClient_Docs_NameNeitherTheStudioNorEdgeImpulse()
+    {
+        var docs = XDocument.Load(Path.ChangeExtension(typeof(NeuralNetworks.Client.NeuralNetworksClient).Assembly.Location, ".xml"));
+        var members = docs.Descendants("member").ToList();
+        var generated = new[] { "ListNetworksAsync(", "GetNetworkAsync(", "UpdateNetworkAsync(", "DeleteNetworkAsync(" }
+            .Select(method => members.Single(m => ((string)m.Attribute("name")!).StartsWith("M:NeuralNetworks.Client.INetworksClient." + method, StringComparison.Ordinal)))
+            .ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(members, Has.Count.GreaterThan(100));
+            foreach (var wording in new[] { "Studio", "Edge Impulse", "EdgeImpulse" })
+            {
+                Assert.That(members.Where(m => m.ToString().Contains(wording, StringComparison.OrdinalIgnoreCase)).Select(m => (string)m.Attribute("name")!), Is.Empty, wording);
+            }
+
+            // Its generated operations carry the template's service-neutral docs (delete included: it is generated, not hand-written).
+            foreach (var operation in generated)
+            {
+                var name = (string)operation.Attribute("name")!;
+                Assert.That(operation.Element("remarks")?.Elements("para").Last().Value, Does.Match(@"^Operation \w+: (GET|PATCH|DELETE) networks/\S*, relative to the client's base URL\."), name);
+                Assert.That(operation.Element("returns")?.Value, Does.StartWith(name.Contains("Delete", StringComparison.Ordinal) ? "A task that completes when the service has accepted" : "The service's answer"), name);
+                Assert.That(operation.Elements("exception").Single(e => (string)e.Attribute("cref")! == "T:NeuralNetworks.Client.NeuralNetworksApiException").Value, Does.Contain("non-success status").And.Contain("timed out"), name);
             }
         }
     }
