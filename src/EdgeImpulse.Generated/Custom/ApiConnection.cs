@@ -171,11 +171,7 @@ internal sealed class ApiConnection : IDisposable
         return RunAsync(request, operation, JsonReaders<T>.Read, cancellationToken);
     }
 
-    /// <summary>Sends a text operation (e.g. a job's log as plain text) and reads its answer.</summary>
-    public Task<string> SendForTextAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
-        SendForTextAsync(request, ApiOperation.Find(operationId), ContentType.Plain, cancellationToken);
-
-    /// <summary>Sends a text operation that answers <paramref name="accept"/> (the spec's media type, e.g. <c>text/csv</c>).</summary>
+    /// <summary>Sends a text operation (e.g. a job's log) that answers <paramref name="accept"/> (the spec's media type, e.g. <c>text/plain</c>).</summary>
     public Task<string> SendForTextAsync(RestRequest request, string operationId, string accept, CancellationToken cancellationToken) =>
         SendForTextAsync(request, ApiOperation.Find(operationId), accept, cancellationToken);
 
@@ -190,11 +186,7 @@ internal sealed class ApiConnection : IDisposable
         return RunAsync(request, operation, ReadText, cancellationToken);
     }
 
-    /// <summary>Sends a download operation; the body streams to the caller through <see cref="FileResponse.Stream"/>.</summary>
-    public Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, CancellationToken cancellationToken) =>
-        SendForFileAsync(request, ApiOperation.Find(operationId), ContentType.Binary, cancellationToken);
-
-    /// <summary>Sends a download operation that answers <paramref name="accept"/> (the spec's media type, e.g. <c>application/zip</c>).</summary>
+    /// <summary>Sends a download operation that answers <paramref name="accept"/> (the spec's media type, e.g. <c>application/zip</c>); the body streams to the caller through <see cref="FileResponse.Stream"/>.</summary>
     public Task<FileResponse> SendForFileAsync(RestRequest request, string operationId, string accept, CancellationToken cancellationToken) =>
         SendForFileAsync(request, ApiOperation.Find(operationId), accept, cancellationToken);
 
