@@ -23,18 +23,11 @@ namespace EdgeImpulse.Generated.Tests.Clients;
 /// method, called with a value for every parameter (built from the parameter's schema), sends the spec's method, path,
 /// query names and request content type with an Accept that admits the spec's answer, and an answer synthesized from the
 /// response schema comes back without loss (re-serialized with the library's settings, compared path by path).
-/// Operations another lane has not fixed yet are listed in <see cref="KnownGaps"/>, each asserted to still fail for
-/// exactly its reason, so a fixed gap has to leave the table.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed class EveryOperationTests
 {
-    /// <summary>Operations that do not pass yet: why, which lane fixes it, and the problem texts that gap explains.</summary>
-    private static readonly Dictionary<string, KnownGap> KnownGaps = new (string[] Ids, KnownGap Gap)[]
-    {
-    }.SelectMany(g => g.Ids.Select(id => (Id: id, g.Gap))).ToDictionary(g => g.Id, g => g.Gap, StringComparer.Ordinal);
-
     private const string CallSourceName = "EdgeImpulse.Generated.Tests.EveryOperation";
     private static readonly ActivitySource CallSource = new(CallSourceName);
     private static readonly byte[] BinaryBody = [.. Enumerable.Range(0, 256).Select(i => (byte)i)];
@@ -121,24 +114,10 @@ public sealed class EveryOperationTests
         }
     }
 
-    [Test]
-    public void KnownGaps_AreOperationsInScope()
-    {
-        Assert.That(KnownGaps.Keys, Is.SubsetOf(ScopeIds()));
-    }
-
     [TestCaseSource(nameof(Operations))]
     public async Task Operation_SendsWhatTheSpecSays_AndReadsItsAnswerWithoutLoss(string wireId)
     {
         var problems = await CheckAsync(Spec[wireId]);
-
-        if (KnownGaps.TryGetValue(wireId, out var gap))
-        {
-            var unexplained = problems.Where(p => !gap.Explains.Any(e => p.Contains(e, StringComparison.Ordinal))).ToList();
-            Assert.That(problems, Is.Not.Empty, $"{wireId} passes now: remove it from KnownGaps ({gap.Reason}; lane {gap.Lane}).");
-            Assert.That(unexplained, Is.Empty, $"{wireId} is a known gap ({gap.Reason}; lane {gap.Lane}) but also fails otherwise");
-            Assert.Pass($"known gap, still failing ({gap.Reason}; lane {gap.Lane}): {string.Join("; ", problems)}");
-        }
 
         if (problems.Count > 0)
         {
@@ -633,8 +612,6 @@ public sealed class EveryOperationTests
     };
 
     private static string Words(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
-
-    private sealed record KnownGap(string Reason, string Lane, params string[] Explains);
 
     private sealed record Call(object?[] Arguments, IReadOnlyDictionary<string, JToken> Path, IReadOnlyDictionary<string, JToken> Query, JToken? JsonBody);
 
